@@ -1,0 +1,9 @@
+#!/usr/bin/env python3
+"""Build the privacy notices: ``python build.py [build|check|validate|lint|diff|textconv] --help``."""
+
+import sys
+
+from seloste.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

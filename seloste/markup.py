@@ -1,0 +1,379 @@
+"""Text fields as a tiny document tree, and that tree written out as HTML, Markdown or plain text.
+
+A register has two kinds of text (the schema says which field is which):
+
+- *plain* fields (names, addresses, titles) are shown exactly as written;
+- *text* fields accept inline Markdown: emphasis, links, ``- `` lists.
+
+Markdown goes through Python-Markdown with raw HTML, images, headings, reference links and
+other block syntax switched off, then through the nh3 allow-list sanitizer, then into a tree
+of :data:`Node` tuples. The three writers below work from that tree only, so a text reads the
+same in every format: HTML escapes everything it did not build itself, the Markdown writer
+backslash-escapes every character a CommonMark parser could take for syntax, and the text
+writer keeps the words without markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import html.parser
+import re
+
+# A node is ("#text", str) or (tag, attributes, children).
+ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "code", "br"})
+SAFE_SCHEMES = ("https", "http", "mailto", "tel")
+_BLOCK_TAGS = frozenset({"p", "ul", "ol"})
+
+
+class Text:
+    """One field's content: a list of block nodes (paragraphs and lists)."""
+
+    __slots__ = ("blocks", "source")
+
+    def __init__(self, blocks: tuple, source: str):
+        self.blocks = blocks
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"Text({self.source!r})"
+
+    @property
+    def inline(self) -> tuple:
+        """The content as inline nodes: one paragraph unwrapped, several joined by a space."""
+        parts: list = []
+        for block in self.blocks:
+            if parts:
+                parts.append(("#text", " "))
+            if block[0] == "p":
+                parts.extend(block[2])
+            else:
+                for index, item in enumerate(block[2]):
+                    if index:
+                        parts.append(("#text", " "))
+                    parts.extend(item[2])
+        return tuple(parts)
+
+    @property
+    def is_simple(self) -> bool:
+        """True when the content is a single paragraph."""
+        return len(self.blocks) == 1 and self.blocks[0][0] == "p"
+
+
+def plain(value: str) -> Text:
+    """A plain field: the words as written, never interpreted."""
+    return Text((("p", {}, (("#text", value),)),), value)
+
+
+@functools.lru_cache(maxsize=8192)
+def markdown(source: str) -> Text:
+    """A Markdown text field parsed into a :class:`Text` (cached: registers repeat phrases)."""
+    converter = _converter()
+    converter.reset()
+    sanitized = _sanitize(converter.convert(source))
+    return Text(_TreeBuilder.build(sanitized), source)
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import markdown as python_markdown
+
+    converter = python_markdown.Markdown(extensions=[], output_format="html")
+    # Raw HTML would pass through as markup: switch it off so it stays text.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    # Block syntax that does not belong inside a notice's paragraph, and syntax that hides
+    # text (reference definitions vanish from the output): keep it all literal instead.
+    for name in ("code", "hashheader", "setextheader", "hr", "olist", "quote", "reference"):
+        converter.parser.blockprocessors.deregister(name)
+    for name in ("reference", "image_link", "image_reference", "short_reference", "short_image_ref"):
+        converter.inlinePatterns.deregister(name)
+    return converter
+
+
+def _sanitize(fragment: str) -> str:
+    import nh3
+
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        attributes={"a": {"href"}},
+        url_schemes=set(SAFE_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+class _TreeBuilder(html.parser.HTMLParser):
+    """Reads the sanitized HTML fragment back into nodes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root: list = []
+        self.stack: list = [("#root", {}, self.root)]
+
+    @classmethod
+    def build(cls, fragment: str) -> tuple:
+        builder = cls()
+        builder.feed(fragment)
+        builder.close()
+        return _freeze(_normalise_blocks(builder.root))
+
+    def handle_starttag(self, tag, attrs):
+        node = (tag, dict(attrs), [])
+        self.stack[-1][2].append(node)
+        if tag != "br":
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        if tag != "br" and len(self.stack) > 1 and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.stack[-1][2].append(("#text", data))
+
+
+def _normalise_blocks(nodes: list) -> list:
+    """Top-level nodes as blocks: stray inline content goes into a paragraph, soft breaks become spaces."""
+    blocks: list = []
+    loose: list = []
+    for node in nodes:
+        if node[0] in _BLOCK_TAGS:
+            if loose:
+                blocks.append(("p", {}, _inline(loose)))
+                loose = []
+            if node[0] == "p":
+                blocks.append(("p", {}, _inline(node[2])))
+            else:
+                items = [("li", {}, _inline(_unwrap_paragraphs(li[2]))) for li in node[2] if li[0] == "li"]
+                blocks.append((node[0], {}, items))
+        elif node[0] == "#text" and not node[1].strip():
+            continue
+        else:
+            loose.append(node)
+    if loose:
+        blocks.append(("p", {}, _inline(loose)))
+    return blocks
+
+
+def _unwrap_paragraphs(nodes: list) -> list:
+    out: list = []
+    for node in nodes:
+        if node[0] == "p":
+            if out:
+                out.append(("#text", " "))
+            out.extend(node[2])
+        elif node[0] in ("ul", "ol"):
+            # A nested list inside a list item: keep its words inline.
+            for item in node[2]:
+                if item[0] == "li":
+                    out.append(("#text", " "))
+                    out.extend(_unwrap_paragraphs(item[2]))
+        else:
+            out.append(node)
+    return out
+
+
+def _inline(nodes: list) -> list:
+    out: list = []
+    for index, node in enumerate(nodes):
+        if node[0] == "#text":
+            value = node[1].replace("\n", " ")
+            if index == 0:
+                value = value.lstrip(" ")
+            if index == len(nodes) - 1:
+                value = value.rstrip(" ")
+            if value:
+                out.append(("#text", value))
+        else:
+            out.append((node[0], node[1], _inline(node[2]) if node[0] != "br" else []))
+    return out
+
+
+def _freeze(nodes: list) -> tuple:
+    return tuple(
+        node if node[0] == "#text" else (node[0], tuple(sorted(node[1].items())), _freeze(node[2]))
+        for node in nodes
+    )
+
+
+def links(text: Text) -> list[str]:
+    """Every link target in ``text``, as written."""
+    found: list[str] = []
+
+    def walk(nodes):
+        for node in nodes:
+            if node[0] == "#text":
+                continue
+            if node[0] == "a":
+                found.extend(value for key, value in node[1] if key == "href")
+            walk(node[2])
+
+    walk(text.blocks)
+    return found
+
+
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+
+
+def link_targets_in_source(source: str) -> list[str]:
+    """Link targets as the Markdown source writes them (``[x](target)`` and ``<scheme:...>``).
+
+    Used by validation, so that a link the sanitizer would drop is reported instead.
+    """
+    return [a or b for a, b in _LINK_TARGET.findall(source)]
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http, https, mailto and tel URLs and for links to an anchor on the page (``#x``)."""
+    if url.startswith("#"):
+        return True
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return bool(scheme) and scheme.group(1).lower() in SAFE_SCHEMES
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+def to_html(text: Text, inline: bool = False) -> str:
+    """The text as an HTML fragment (block elements unless ``inline``)."""
+    return _html_nodes(text.inline if inline else text.blocks)
+
+
+def _html_nodes(nodes) -> str:
+    parts = []
+    for node in nodes:
+        if node[0] == "#text":
+            parts.append(html.escape(node[1], quote=False))
+        elif node[0] == "br":
+            parts.append("<br>")
+        else:
+            attributes = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in node[1])
+            parts.append(f"<{node[0]}{attributes}>{_html_nodes(node[2])}</{node[0]}>")
+    return "".join(parts)
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+def to_text(text: Text, inline: bool = False) -> str:
+    """The words without markup: one paragraph or list item a line, blocks apart by a blank line."""
+    if inline:
+        return _text_inline(text.inline)
+    return "\n\n".join(_text_block(block) for block in text.blocks)
+
+
+def _text_block(block) -> str:
+    if block[0] == "p":
+        return _text_inline(block[2])
+    lines = []
+    for number, item in enumerate(block[2], start=1):
+        bullet = f"{number}." if block[0] == "ol" else "-"
+        lines.append(f"{bullet} {_text_inline(item[2])}")
+    return "\n".join(lines)
+
+
+def _text_inline(nodes) -> str:
+    parts = []
+    for node in nodes:
+        if node[0] == "#text":
+            parts.append(node[1])
+        elif node[0] == "br":
+            parts.append(" ")
+        elif node[0] == "a":
+            label = _text_inline(node[2])
+            href = dict(node[1]).get("href", "")
+            bare = re.sub(r"^(mailto|tel):", "", href)
+            parts.append(label if href in (label, "") or bare == label else f"{label} ({bare})")
+        else:
+            parts.append(_text_inline(node[2]))
+    return "".join(parts)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]<>&~|])")
+_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
+_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+# A sentence ends at . ! ? followed by one space and a capital letter or digit, unless the
+# word before is a known abbreviation, a number (an ordinal: "1. kohta"), an initial or §.
+_SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[\"”'(]?[A-ZÅÄÖ0-9])")
+_NO_SENTENCE_END = re.compile(
+    r"(?:^|[\s(])(?:esim|mm|ns|ym|yms|jne|ks|vrt|eli|n|s|ts|tms|em|ao|huom|nro|puh|klo|os|kpl|v|ed|engl|ruots|lat|oy|ab|ry|ltd|inc|co|§|\d+|[A-ZÅÄÖ])\.$",
+    re.IGNORECASE,
+)
+
+
+def escape_markdown(value: str) -> str:
+    """Escape text so that a CommonMark (or GFM) parser shows it literally on one line."""
+    return _MD_ESCAPE.sub(r"\\\1", value)
+
+
+def _protect_edges(value: str) -> str:
+    """Spaces and tabs at the very start or end of a paragraph survive as character references."""
+    return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), value)
+
+
+def to_markdown(text: Text, inline: bool = False) -> str:
+    """The text as CommonMark: one sentence a line inside paragraphs (semantic line breaks)."""
+    if inline:
+        return _md_inline(text.inline, split=False)
+    return "\n\n".join(_md_block(block) for block in text.blocks)
+
+
+def _md_block(block) -> str:
+    if block[0] == "p":
+        return _md_inline(block[2], split=True)
+    lines = []
+    for number, item in enumerate(block[2], start=1):
+        bullet = f"{number}." if block[0] == "ol" else "-"
+        lines.append(f"{bullet} {_md_inline(item[2], split=False)}")
+    return "\n".join(lines)
+
+
+def _md_inline(nodes, split: bool) -> str:
+    parts = []
+    for node in nodes:
+        if node[0] == "#text":
+            pieces = split_sentences(node[1]) if split else [node[1]]
+            parts.append("\n".join(escape_markdown(piece) for piece in pieces))
+        elif node[0] == "br":
+            parts.append("\\\n")
+        elif node[0] in ("em", "strong"):
+            mark = "*" if node[0] == "em" else "**"
+            inner = _md_inline(node[2], split=False)
+            parts.append(f"{mark}{inner}{mark}" if inner.strip() else inner)
+        elif node[0] == "code":
+            content = _text_inline(node[2])
+            fence = "`" * (max((len(run) for run in re.findall(r"`+", content)), default=0) + 1)
+            pad = " " if content.startswith("`") or content.endswith("`") or content.startswith(" ") else ""
+            parts.append(f"{fence}{pad}{content}{pad}{fence}")
+        elif node[0] == "a":
+            href = dict(node[1]).get("href", "")
+            target = href.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
+            parts.append(f"[{_md_inline(node[2], split=False)}](<{target}>)")
+        else:
+            parts.append(_md_inline(node[2], split=False))
+    joined = _protect_edges("".join(parts))
+    return "\n".join(_escape_line_start(line) for line in joined.split("\n"))
+
+
+def _escape_line_start(line: str) -> str:
+    match = _LINE_START.match(line)
+    if not match:
+        return line
+    if match.group(1):
+        return "\\" + line
+    return match.group(2) + "\\" + line[len(match.group(2)):]
+
+
+def split_sentences(value: str) -> list[str]:
+    """Split a paragraph's text into sentences (Finnish abbreviations do not end one)."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(value):
+        head = value[start:match.start()]
+        if _NO_SENTENCE_END.search(head):
+            continue
+        pieces.append(head)
+        start = match.end()
+    pieces.append(value[start:])
+    return pieces

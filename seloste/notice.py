@@ -1,0 +1,458 @@
+"""The notice as a model: a validated register laid out into numbered sections of blocks.
+
+This is the one place where a section's structure is decided; the three format templates only
+present the blocks made here (paragraph, list, fields, heading, table). The layout (section
+titles, order, numbering) and the Finnish phrases come from ``seloste/data`` as data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import pathlib
+import re
+import unicodedata
+
+from seloste import markup
+
+DATA_DIR = pathlib.Path(__file__).parent / "data"
+
+# Every topic a layout can place, in the order of the schema's top-level keys.
+TOPICS = (
+    "controller", "dpo", "register_name", "purposes", "data_subjects", "data_categories", "sources",
+    "recipients", "processors", "transfers", "security", "retention", "rights", "complaint",
+    "provision_requirement", "automated_decisions",
+)
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Paragraph:
+    text: markup.Text
+    kind: str = "paragraph"
+
+
+@dataclasses.dataclass(frozen=True)
+class BulletList:
+    entries: tuple  # of markup.Text
+    ordered: bool = False
+    kind: str = "list"
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    label: str
+    value: markup.Text
+
+
+@dataclasses.dataclass(frozen=True)
+class Fields:
+    entries: tuple  # of Field
+    kind: str = "fields"
+
+
+@dataclasses.dataclass(frozen=True)
+class Heading:
+    """A sub-heading; the plain-text form adds ``suffix`` (a group name reads "Asiakastiedot:")."""
+
+    text: str
+    suffix: str = ""
+    kind: str = "heading"
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    columns: tuple  # of str
+    rows: tuple  # of tuples of markup.Text
+    caption: str = ""
+    kind: str = "table"
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    title: str
+    blocks: tuple
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    date: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Notice:
+    """Everything a template needs to present one register."""
+
+    id: str
+    language: str
+    title: str
+    name: str
+    controller: str
+    updated: str  # ISO date or ""
+    updated_display: str  # Finnish form, e.g. 31.5.2024
+    sections: tuple
+    history: tuple  # of Change
+    labels: dict
+
+
+# --- data -----------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def layouts() -> dict:
+    """The shipped layouts by id."""
+    from seloste.load import load_text
+
+    found = {}
+    for path in sorted((DATA_DIR / "layouts").glob("*.yaml")):
+        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered"}))
+        if problems or document is None:
+            raise RuntimeError(f"broken layout {path}: {problems}")
+        found[document.data["id"]] = document.data
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def _data_file(name: str) -> dict:
+    from seloste.load import load_text
+
+    path = DATA_DIR / name
+    document, problems = load_text(path.read_bytes(), str(path))
+    if problems or document is None:
+        raise RuntimeError(f"broken data file {path}: {problems}")
+    return document.data
+
+
+def phrases(language: str = "fi") -> dict:
+    """Labels, names and standard sentences in ``language``."""
+    return _data_file(f"{language}.yaml")
+
+
+def authorities() -> dict:
+    """Supervisory authorities by id, with their contact details."""
+    return _data_file("authorities.yaml")
+
+
+# --- building -------------------------------------------------------------------------------
+
+def build_notice(register_id: str, data: dict) -> Notice:
+    """Lay a validated register out into a :class:`Notice`."""
+    language = data.get("language", "fi")
+    words = phrases(language)
+    layout = layouts()[data["layout"]]
+    builder = _Builder(data, words)
+
+    custom_after: dict[str, list] = {}
+    for section in data.get("sections", []):
+        custom_after.setdefault(section.get("after", ""), []).append(section)
+
+    planned: list[tuple[str, str, list]] = []
+    for section in layout["sections"]:
+        blocks: list = []
+        for placement in section["topics"]:
+            topic_blocks = builder.topic(placement["topic"])
+            # A topic that shares its section with an earlier one gets its own sub-heading.
+            if topic_blocks and blocks and placement.get("heading"):
+                blocks.append(Heading(placement["heading"]))
+            blocks.extend(topic_blocks)
+        if blocks:
+            planned.append((section["id"], section["title"], blocks))
+        for custom in custom_after.pop(section["id"], []):
+            planned.append((custom["id"], custom["title"], builder.content(custom["content"])))
+    for leftover in custom_after.values():
+        for custom in leftover:
+            planned.append((custom["id"], custom["title"], builder.content(custom["content"])))
+
+    numbered = layout.get("numbered", False)
+    sections = tuple(
+        Section(section_id, str(number) if numbered else "", title, tuple(blocks))
+        for number, (section_id, title, blocks) in enumerate(planned, start=1)
+    )
+    updated = data.get("updated", "")
+    return Notice(
+        id=register_id,
+        language=language,
+        title=data.get("title", layout["title"]),
+        name=data["name"],
+        controller=data["controller"]["name"],
+        updated=updated,
+        updated_display=finnish_date(updated) if updated else "",
+        sections=sections,
+        history=tuple(Change(finnish_date(c["date"]), c["text"]) for c in data.get("history", [])),
+        labels=words["labels"],
+    )
+
+
+def finnish_date(iso: str) -> str:
+    """``2024-05-01`` as Finnish writes it: ``1.5.2024``."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def slug(title: str) -> str:
+    """An anchor id from a title: ``Rekisterin tietosisältö`` -> ``rekisterin-tietosisalto``."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "luku"
+
+
+def _md(value: str) -> markup.Text:
+    return markup.markdown(value)
+
+
+def _plain(value: str) -> markup.Text:
+    return markup.plain(value)
+
+
+def _item_text(item) -> str:
+    return item if isinstance(item, str) else item["text"]
+
+
+def as_list(value) -> list:
+    """A value that may be written as one item or a list, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+class _Builder:
+    def __init__(self, data: dict, words: dict):
+        self.data = data
+        self.words = words
+        self.labels = words["labels"]
+
+    def topic(self, name: str) -> list:
+        if name == "register_name":
+            return [Paragraph(_plain(self.data["name"]))]
+        value = self.data.get(name)
+        if value is None:
+            return []
+        return getattr(self, f"_{name}")(value)
+
+    # content shared by every topic -----------------------------------------------------------
+
+    def content(self, value) -> list:
+        """Free content: one Markdown paragraph, or a list of blocks."""
+        if isinstance(value, str):
+            return [Paragraph(_md(value))]
+        blocks: list = []
+        for block in value:
+            if isinstance(block, str):
+                blocks.append(Paragraph(_md(block)))
+            elif "list" in block:
+                blocks.append(BulletList(tuple(_md(entry) for entry in block["list"]), block.get("ordered", False)))
+            elif "heading" in block:
+                blocks.append(Heading(block["heading"]))
+            elif "fields" in block:
+                blocks.append(self._fields(block["fields"]))
+            elif "table" in block:
+                table = block["table"]
+                blocks.append(Table(tuple(table["columns"]), tuple(tuple(_md(cell) for cell in row) for row in table["rows"]),
+                                    table.get("caption", "")))
+        return blocks
+
+    def _fields(self, entries) -> Fields:
+        return Fields(tuple(Field(entry["label"], _md(entry["value"])) for entry in entries))
+
+    def _framed(self, value: dict, middle: list, statement: str = "") -> list:
+        blocks = self.content(value["intro"]) if "intro" in value else []
+        if value.get("none") and statement:
+            blocks.append(Paragraph(_plain(self.words["statements"][statement])))
+        blocks.extend(middle)
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _simple_list(self, value: dict, statement: str = "", describe=_item_text) -> list:
+        items = value.get("items", [])
+        middle = [BulletList(tuple(_md(describe(item)) for item in items))] if items else []
+        return self._framed(value, middle, statement)
+
+    # topics ----------------------------------------------------------------------------------
+
+    def _controller(self, value: dict) -> list:
+        labels = self.labels
+        entries = [Field(labels["name"], _plain(value["name"]))]
+        for key in ("business_id", "postal_address", "visiting_address", "phone"):
+            if key in value:
+                entries.append(Field(labels[key], _plain(value[key])))
+        if "email" in value:
+            entries.append(Field(labels["email"], _email(value["email"])))
+        if "website" in value:
+            entries.append(Field(labels["website"], _link(value["website"])))
+        if "contact_person" in value:
+            entries.append(Field(labels["contact_person"], _contact(value["contact_person"])))
+        entries.extend(self._fields(value.get("fields", [])).entries)
+        blocks: list = [Fields(tuple(entries))]
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _dpo(self, value: dict) -> list:
+        labels = self.labels
+        entries = []
+        if "name" in value:
+            entries.append(Field(labels["dpo_name"], _plain(value["name"])))
+        for key in ("phone", "postal_address"):
+            if key in value:
+                entries.append(Field(labels[key], _plain(value[key])))
+        if "email" in value:
+            entries.append(Field(labels["email"], _email(value["email"])))
+        entries.extend(self._fields(value.get("fields", [])).entries)
+        blocks: list = [Fields(tuple(entries))] if entries else []
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _purposes(self, value: dict) -> list:
+        items = value.get("items", [])
+        if not any(isinstance(item, dict) and ("legal_basis" in item or "legitimate_interest" in item) for item in items):
+            return self._simple_list(value)
+        rows = []
+        for item in items:
+            if isinstance(item, str):
+                rows.append((_md(item), _plain("–")))
+                continue
+            basis_parts = [self.words["legal_bases"][basis] for basis in as_list(item.get("legal_basis"))]
+            basis = "; ".join(markup.escape_markdown(part) for part in basis_parts) or "–"
+            if "law" in item:
+                basis += f" ({markup.escape_markdown(self.labels['law'].lower())}: {markup.escape_markdown(item['law'])})"
+            cell = _md(basis)
+            if "legitimate_interest" in item:
+                cell = _md(f"{basis}. {markup.escape_markdown(self.labels['legitimate_interest'])}: {item['legitimate_interest']}")
+            rows.append((_md(item["text"]), cell))
+        table = Table((self.labels["purpose"], self.labels["legal_basis"]), tuple(rows))
+        return self._framed(value, [table])
+
+    def _data_subjects(self, value: dict) -> list:
+        return self._simple_list(value)
+
+    def _data_category(self, item) -> str:
+        if isinstance(item, str):
+            return item
+        text = item["text"]
+        if "special_category" in item:
+            note = self.labels["special_category"]
+            if "condition" in item:
+                note += f", {self.labels['condition']}({item['condition']})"
+            text += f" ({markup.escape_markdown(note)})"
+        return text
+
+    def _data_categories(self, value: dict) -> list:
+        middle: list = []
+        for group in value.get("groups", []):
+            middle.append(Heading(group["name"], suffix=":"))
+            if "intro" in group:
+                middle.extend(self.content(group["intro"]))
+            middle.append(BulletList(tuple(_md(self._data_category(item)) for item in group["items"])))
+        if value.get("items"):
+            middle.append(BulletList(tuple(_md(self._data_category(item)) for item in value["items"])))
+        return self._framed(value, middle)
+
+    def _sources(self, value: dict) -> list:
+        def describe(item):
+            if isinstance(item, str):
+                return item
+            return item["text"] + (f" ({self.labels['public_source']})" if item.get("public") else "")
+
+        return self._simple_list(value, describe=describe)
+
+    def _recipient(self, item) -> str:
+        if isinstance(item, str):
+            return item
+        return item["text"] + (f": {item['purpose']}" if "purpose" in item else "")
+
+    def _recipients(self, value: dict) -> list:
+        return self._simple_list(value, "recipients_none", describe=self._recipient)
+
+    def _processors(self, value: dict) -> list:
+        return self._simple_list(value, describe=self._recipient)
+
+    def _transfers(self, value: dict) -> list:
+        items = value.get("items", [])
+        middle = []
+        if items:
+            labels = self.labels
+            rows = []
+            for item in items:
+                safeguard = markup.escape_markdown(self.words["safeguards"][item["safeguard"]])
+                if "copy" in item:
+                    safeguard += f". {markup.escape_markdown(labels['copy'])}: {item['copy']}"
+                rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
+            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
+        return self._framed(value, middle, "transfers_none")
+
+    def _security(self, value: dict) -> list:
+        return self._simple_list(value)
+
+    def _retention(self, value: dict) -> list:
+        items = value.get("items", [])
+        if not any(isinstance(item, dict) for item in items):
+            return self._simple_list(value)
+        rows = tuple(
+            (_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), _md(item["period"]))
+            for item in items
+        )
+        return self._framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
+
+    def _rights(self, value: dict) -> list:
+        middle: list = []
+        for item in value.get("items", []):
+            if "text" in item:
+                middle.extend(self.content(item["text"]))
+            elif self.words["rights"].get(item["right"]):
+                middle.append(Paragraph(_plain(self.words["rights"][item["right"]])))
+        return self._framed(value, middle)
+
+    def _complaint(self, value: dict) -> list:
+        if "intro" in value:
+            blocks = self.content(value["intro"])
+        else:
+            blocks = [Paragraph(_plain(self.words["statements"]["complaint"]))]
+        if "authority" in value:
+            authority = authorities()[value["authority"]]
+            labels = self.labels
+            blocks.append(Fields((
+                Field(labels["authority"], _plain(authority["name"])),
+                Field(labels["visiting_address"], _plain(authority["visiting_address"])),
+                Field(labels["postal_address"], _plain(authority["postal_address"])),
+                Field(labels["phone"], _plain(authority["phone"])),
+                Field(labels["email"], _email(authority["email"])),
+                Field(labels["website"], _link(authority["website"])),
+            )))
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _provision_requirement(self, value: dict) -> list:
+        middle = [Paragraph(_plain(self.words["statements"][f"provision_{value['kind']}"]))]
+        if "consequences" in value:
+            middle.append(Paragraph(_md(value["consequences"])))
+        return self._framed(value, middle)
+
+    def _automated_decisions(self, value: dict) -> list:
+        return self._simple_list(value, "automated_decisions_none")
+
+
+def _email(address: str) -> markup.Text:
+    return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
+
+
+def _link(url: str) -> markup.Text:
+    return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
+
+
+def _contact(contact: dict) -> markup.Text:
+    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
+    if "phone" in contact:
+        nodes.append(("#text", f", {contact['phone']}"))
+    if "email" in contact:
+        nodes.append(("#text", ", "))
+        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
+    return markup.Text((("p", (), tuple(nodes)),), contact["name"])

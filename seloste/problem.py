@@ -1,0 +1,86 @@
+"""The one currency of errors: every stage reports a list of :class:`Problem`.
+
+Problems are frozen, sortable by file and position, and know how to print themselves
+as compiler-style text, GitHub workflow annotations or JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+LEVELS = (ERROR, WARNING, INFO)
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Problem:
+    """One finding at a place in a file.
+
+    ``line`` and ``column`` are 1-based; 0 means "the whole file".
+    ``code`` is stable (``Y003``, ``S101``, ``GDPR-13-1-c`` ...) and never reused.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    level: str
+    message: str
+    hint: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    def format_text(self) -> str:
+        """``path:line:col: level [code] message`` and an indented ``hint:`` line."""
+        text = f"{self.path}:{self.line}:{self.column}: {self.level} [{self.code}] {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command that annotates the line in a pull request."""
+        command = {ERROR: "error", WARNING: "warning", INFO: "notice"}[self.level]
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        return (
+            f"::{command} file={_gh_property(self.path)},line={self.line},col={self.column},"
+            f"title={_gh_property(self.code)}::{_gh_data(message)}"
+        )
+
+
+def _gh_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(value: str) -> str:
+    return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_problems(problems: list[Problem], fmt: str) -> str:
+    """All problems in one of the output formats ``text``, ``github`` or ``json``.
+
+    Returns the text to print, ending in a newline, or "" for no problems in text forms.
+    """
+    problems = sorted(problems)
+    if fmt == "json":
+        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+    if not problems:
+        return ""
+    if fmt == "github":
+        return "".join(p.format_github() + "\n" for p in problems)
+    return "".join(p.format_text() + "\n" for p in problems)
+
+
+def count_summary(problems: list[Problem]) -> str:
+    """A one-line count such as ``2 errors, 1 warning`` (in Finnish, like the messages)."""
+    errors = sum(p.level == ERROR for p in problems)
+    warnings = sum(p.level == WARNING for p in problems)
+    infos = sum(p.level == INFO for p in problems)
+    return f"{errors} virhettä, {warnings} varoitusta, {infos} huomautusta"

@@ -1,0 +1,116 @@
+"""A project's policy folder, through the stages: find, load, validate, lay out, render.
+
+This is what the CLI commands share. Nothing here prints or exits; each step returns data
+and a list of problems.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pathlib
+
+from seloste.load import Document
+from seloste.load import is_register_id
+from seloste.load import load_text
+from seloste.problem import ERROR
+from seloste.problem import Problem
+
+POLICY_SUFFIXES = (".yaml", ".yml")
+# Problem codes that mean the tool could not read or write, not that the input is wrong.
+IO_CODES = frozenset({"F203", "W301", "W302"})
+
+
+@dataclasses.dataclass
+class Register:
+    """One validated register: its id (the file stem), its file and its data."""
+
+    id: str
+    path: str
+    document: Document
+
+    @property
+    def data(self) -> dict:
+        return self.document.data
+
+
+def shown_path(path: pathlib.Path) -> str:
+    """A path as the user should see it: relative to the working folder where possible."""
+    try:
+        return str(path.resolve().relative_to(pathlib.Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def discover(policy_dir: pathlib.Path) -> tuple[list[pathlib.Path], list[Problem]]:
+    """The policy files in ``policy_dir`` (not its sub-folders), sorted by name."""
+    try:
+        entries = sorted(policy_dir.iterdir())
+    except OSError as exc:
+        return [], [Problem(shown_path(policy_dir), 0, 0, "F203", ERROR,
+                            f"rekisterikansiota ei voi lukea: {exc.strerror or exc}")]
+    return [entry for entry in entries if entry.suffix in POLICY_SUFFIXES and not entry.name.startswith(".")], []
+
+
+def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) -> tuple[Register | None, list[Problem]]:
+    """Load and validate one policy file. Returns the register (None if unusable) and problems."""
+    from seloste.validate import boolean_keys
+    from seloste.validate import validate_document
+
+    shown = shown_path(path)
+    stem = path.name.rsplit(".", 1)[0]
+    if not is_register_id(stem):
+        return None, [Problem(shown, 0, 0, "F201", ERROR,
+                              f"tiedoston nimi '{path.name}' ei kelpaa rekisterin tunnukseksi",
+                              "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")]
+    if path.is_symlink():
+        folder = (policy_dir or path.parent).resolve()
+        target = path.resolve()
+        if folder not in target.parents:
+            return None, [Problem(shown, 0, 0, "F202", ERROR,
+                                  "tiedosto on symbolinen linkki rekisterikansion ulkopuolelle",
+                                  "kopioi rekisterin kuvaus kansioon linkin sijaan")]
+    try:
+        source = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {exc.strerror or exc}")]
+    document, problems = load_text(source, shown, boolean_keys())
+    if document is None:
+        return None, problems
+    problems = problems + validate_document(document)
+    if any(problem.is_error for problem in problems):
+        return None, problems
+    return Register(stem, shown, document), problems
+
+
+def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None) -> tuple[list[Register], list[Problem]]:
+    """Load and validate every file; every problem of every file is returned."""
+    registers, problems = [], []
+    seen: dict[str, str] = {}
+    for path in paths:
+        register, found = load_register(path, policy_dir)
+        problems.extend(found)
+        if register is None:
+            continue
+        if register.id in seen:
+            problems.append(Problem(register.path, 0, 0, "F204", ERROR,
+                                    f"rekisterin tunnus '{register.id}' on jo tiedostolla {seen[register.id]}",
+                                    "kahdella tiedostolla ei voi olla samaa nimeä (.yaml ja .yml)"))
+            continue
+        seen[register.id] = register.path
+        registers.append(register)
+    return registers, problems
+
+
+def render_site(registers: list[Register]) -> dict[str, bytes]:
+    """Every output file of the registers, in memory, with the manifest."""
+    from seloste.notice import build_notice
+    from seloste.output import with_manifest
+    from seloste.render import render_site as _render
+
+    notices = [(build_notice(register.id, register.data), register.data) for register in registers]
+    return with_manifest(_render(notices))
+
+
+def environment_is_ci() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"

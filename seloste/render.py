@@ -1,0 +1,132 @@
+"""Stage 4, render: notices into files, in memory, through the Jinja templates.
+
+Three environments share ``templates/``: HTML (autoescaped), Markdown and plain text. Each
+registers the same filters, ``rich``, ``inline`` and ``plain``, that present a field in that
+format (see :mod:`seloste.markup`). Templates are files of the project; register data only
+ever reaches them as values, never as template source.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import pathlib
+
+from seloste import __version__
+from seloste import markup
+from seloste.notice import Notice
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = ROOT / "templates"
+SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
+
+
+@functools.lru_cache(maxsize=None)
+def _environment(fmt: str):
+    import jinja2
+    import markupsafe
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    if fmt == "html":
+        environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
+        environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
+        environment.filters["plain"] = lambda value: value
+    elif fmt == "md":
+        environment.filters["rich"] = markup.to_markdown
+        environment.filters["inline"] = lambda text: markup.to_markdown(text, inline=True)
+        environment.filters["plain"] = markup.escape_markdown
+    else:
+        environment.filters["rich"] = markup.to_text
+        environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)
+        environment.filters["plain"] = lambda value: value
+    return environment
+
+
+@functools.lru_cache(maxsize=1)
+def _page_context() -> dict:
+    import markupsafe
+
+    stylesheet = (TEMPLATES_DIR / "style.css").read_text(encoding="utf-8").strip()
+    digest = base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
+    # The stylesheet is the project's own file, not register data: it goes in unescaped, and
+    # the Content-Security-Policy allows exactly this stylesheet by its hash.
+    return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": f"sha256-{digest}", "version": __version__}
+
+
+def _finish(text: str) -> bytes:
+    """LF line ends, no trailing spaces after the last line, exactly one final newline."""
+    return (text.replace("\r\n", "\n").rstrip("\n") + "\n").encode("utf-8")
+
+
+def render_text(notice: Notice) -> bytes:
+    """The notice as plain text."""
+    return _finish(_environment("txt").get_template("notice.txt.j2").render(notice=notice))
+
+
+def render_markdown(notice: Notice) -> bytes:
+    """The notice as Markdown."""
+    return _finish(_environment("md").get_template("notice.md.j2").render(notice=notice))
+
+
+def render_html(notice: Notice) -> bytes:
+    """The notice as a standalone HTML page."""
+    template = _environment("html").get_template("notice.html.j2")
+    return _finish(template.render(notice=notice, language=notice.language, **_page_context()))
+
+
+def render_fragment(notice: Notice) -> bytes:
+    """The notice body alone, for a CMS to include in its own page."""
+    return _finish(_environment("html").get_template("fragment.html.j2").render(notice=notice))
+
+
+def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
+    """The validated register as JSON, citing the schema and the SHA-256 of the rendered text."""
+    document = {
+        "schema": "../schema/register.schema.json",
+        "id": notice.id,
+        "language": notice.language,
+        "updated": notice.updated or None,
+        "text_sha256": hashlib.sha256(text).hexdigest(),
+        "register": data,
+    }
+    return _finish(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def render_index(notices: list[Notice]) -> bytes:
+    """``index.html``: every notice with its controller and date."""
+    ordered = sorted(notices, key=lambda n: (n.name.casefold(), n.id))
+    template = _environment("html").get_template("index.html.j2")
+    return _finish(template.render(notices=ordered, language="fi", **_page_context()))
+
+
+def render_notice_files(notice: Notice, data: dict) -> dict[str, bytes]:
+    """Every file of one notice, keyed by its path under ``output/``."""
+    base = f"{notice.language}/{notice.id}"
+    text = render_text(notice)
+    return {
+        f"{base}.html": render_html(notice),
+        f"{base}.fragment.html": render_fragment(notice),
+        f"{base}.md": render_markdown(notice),
+        f"{base}.txt": text,
+        f"{base}.json": render_json(notice, data, text),
+    }
+
+
+def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
+    """All output files of a project, keyed by path under ``output/``."""
+    files: dict[str, bytes] = {}
+    for notice, data in notices:
+        files.update(render_notice_files(notice, data))
+    files["index.html"] = render_index([notice for notice, _ in notices])
+    files["schema/register.schema.json"] = SCHEMA_PATH.read_bytes()
+    return dict(sorted(files.items()))

@@ -1,0 +1,258 @@
+"""Stage 2, validate: a loaded register against ``schema/register.schema.json``.
+
+jsonschema knows no line numbers, so each error's path is mapped back to the YAML position
+the loader recorded. Errors are rewritten for legal staff: what was expected in words, the
+allowed values, the nearest allowed key. Link safety is part of the schema: fields marked
+``x-markdown`` or ``x-url`` are checked here for link schemes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+
+from seloste import markup
+from seloste.load import Document
+from seloste.notice import layouts
+from seloste.problem import ERROR
+from seloste.problem import Problem
+from seloste.render import SCHEMA_PATH
+
+_TYPE_WORDS = {
+    "string": "tekstiä",
+    "object": "avain–arvo-pareja (alakenttiä)",
+    "array": "luettelo (rivejä, jotka alkavat '- ')",
+    "boolean": "true tai false",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict:
+    """The register schema, parsed once."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def boolean_keys() -> frozenset:
+    """Names of the keys whose value the schema declares boolean (the loader reads them as bools)."""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                if isinstance(sub, dict) and sub.get("type") == "boolean":
+                    found.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+    return frozenset(found)
+
+
+def _link_problems(validator, enabled, instance, _schema):
+    import jsonschema
+
+    if not enabled or not isinstance(instance, str):
+        return
+    for target in markup.link_targets_in_source(instance):
+        if not markup.is_safe_url(target):
+            yield jsonschema.ValidationError(f"unsafe link {target}", validator="x-link", instance=target)
+
+
+def _url_problems(validator, enabled, instance, _schema):
+    import jsonschema
+
+    if not enabled or not isinstance(instance, str):
+        return
+    if not instance.lower().startswith(("https://", "http://")):
+        yield jsonschema.ValidationError(f"not a web address {instance}", validator="x-url", instance=instance)
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    base = jsonschema.Draft202012Validator
+    cls = jsonschema.validators.extend(base, {"x-markdown": _link_problems, "x-url": _url_problems})
+    return cls(schema(), format_checker=base.FORMAT_CHECKER)
+
+
+def validate_document(document: Document) -> list[Problem]:
+    """Every schema problem of one loaded register, at YAML positions, sorted."""
+    problems: list[Problem] = []
+    for error in _validator().iter_errors(document.data):
+        problems.extend(_translate(error, document))
+    problems.extend(_semantic_problems(document))
+    return sorted(set(problems))
+
+
+def _translate(error, document: Document) -> list[Problem]:
+    if error.validator in ("anyOf", "oneOf"):
+        return _translate_alternatives(error, document)
+    path = tuple(error.absolute_path)
+    line, column = document.position(path)
+    where = _describe_path(path)
+
+    def problem(code, message, hint="", at=None):
+        at_line, at_column = at or (line, column)
+        return Problem(document.path, at_line, at_column, code, ERROR, message, hint)
+
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        found = []
+        for key in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"tarkoititko '{close[0]}'?" if close else f"sallitut avaimet: {', '.join(allowed)}"
+            found.append(problem("S101", f"tuntematon avain '{key}'{where}", hint,
+                                 at=document.position(path + (key,), key=True)))
+        return found
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
+        at = document.position(path, key=True) if path else (1, 1)
+        return [problem("S102", f"pakollinen kenttä '{missing}' puuttuu{where}",
+                        f"lisää rivi '{missing}: ...'", at=at)]
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " tai ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        hint = ""
+        if "boolean" in expected:
+            hint = "kirjoita true tai false ilman lainausmerkkejä"
+        elif "array" in expected:
+            hint = "kirjoita kukin kohta omalle rivilleen muodossa '- kohta'"
+        elif "object" in expected:
+            hint = "kirjoita alakentät seuraaville riveille sisennettyinä"
+        return [problem("S103", f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{where}", hint)]
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
+        hint = f"tarkoititko '{close[0]}'?" if close else ""
+        return [problem("S104", f"arvo '{error.instance}' ei ole sallittu{where}; sallitut arvot: {', '.join(allowed)}", hint)]
+    if kind == "format":
+        return [problem("S105", f"'{error.instance}' ei ole olemassa oleva päivämäärä{where}",
+                        "kirjoita päivämäärä muodossa VVVV-KK-PP, esim. 2024-05-31")]
+    if kind == "minLength":
+        return [problem("S106", f"arvo on tyhjä{where}", "kirjoita arvo tai poista koko rivi")]
+    if kind == "minItems":
+        return [problem("S106", f"luettelo on tyhjä{where}", "lisää vähintään yksi kohta tai poista koko kenttä")]
+    if kind == "x-link":
+        return [problem("S107", f"linkin osoite '{error.instance}' ei ole sallittu{where}",
+                        "sallitut osoitteet alkavat https:, http:, mailto: tai tel: (tai #ankkuri)")]
+    if kind == "x-url":
+        return [problem("S107", f"'{error.instance}' ei ole verkko-osoite{where}",
+                        "verkko-osoite alkaa https:// tai http://")]
+    if kind == "pattern":
+        return [_pattern_problem(error, where, problem)]
+    return [problem("S199", f"virheellinen arvo{where}: {error.message}")]
+
+
+def _pattern_problem(error, where, problem) -> Problem:
+    pattern = error.validator_value
+    if pattern.startswith("^[0-9]{4}"):
+        return problem("S105", f"'{error.instance}' ei ole päivämäärä muodossa VVVV-KK-PP{where}",
+                       "esim. 2024-05-31")
+    if pattern.startswith("^[a-z0-9]+"):
+        return problem("S109", f"tunnus '{error.instance}' ei kelpaa{where}",
+                       "käytä vain pieniä kirjaimia a–z, numeroita ja väliviivoja")
+    if "\\s" in pattern:
+        return problem("S108", f"arvossa ei saa olla välilyöntejä eikä rivinvaihtoja{where}")
+    return problem("S108", f"tekstin on oltava yhdellä rivillä{where}",
+                   "tämä kenttä näytetään sellaisenaan yhtenä rivinä; poista rivinvaihdot")
+
+
+def _translate_alternatives(error, document: Document) -> list[Problem]:
+    """For 'one of these shapes', report against the shape that matches the value's type."""
+    instance_type = _json_type(error.instance)
+    by_branch: dict[int, list] = {}
+    for sub in error.context:
+        by_branch.setdefault(sub.schema_path[0], []).append(sub)
+    matching = [
+        errors for errors in by_branch.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    if matching:
+        best = min(matching, key=len)
+        problems = []
+        for sub in best:
+            problems.extend(_translate(sub, document))
+        return problems
+    expected = []
+    for errors in by_branch.values():
+        for e in errors:
+            if e.validator == "type" and not e.relative_path:
+                values = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
+                expected.extend(v for v in values if v not in expected)
+    path = tuple(error.absolute_path)
+    line, column = document.position(path)
+    words = " tai ".join(_TYPE_WORDS.get(t, t) for t in expected) or "toisenlaista arvoa"
+    return [Problem(document.path, line, column, "S103", ERROR,
+                    f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{_describe_path(path)}"
+                    + ("" if instance_type in expected else ""))]
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return "null"
+
+
+def _describe_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"teksti '{shown}'"
+    if isinstance(value, dict):
+        return "avain–arvo-pareja"
+    if isinstance(value, list):
+        return "luettelo"
+    return "tyhjä"
+
+
+def _describe_path(path: tuple) -> str:
+    if not path:
+        return ""
+    shown = ""
+    for part in path:
+        shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else part)
+    return f" (kohdassa {shown})"
+
+
+def _semantic_problems(document: Document) -> list[Problem]:
+    """Checks a schema cannot express: custom section ids and placements against the layout."""
+    data = document.data
+    layout = layouts().get(data.get("layout")) if isinstance(data.get("layout"), str) else None
+    sections = data.get("sections")
+    if layout is None or not isinstance(sections, list):
+        return []
+    problems = []
+    layout_ids = [section["id"] for section in layout["sections"]]
+    seen = set(layout_ids) | {"muutoshistoria"}
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        section_id = section.get("id")
+        if isinstance(section_id, str) and section_id in seen:
+            line, column = document.position(("sections", index, "id"))
+            problems.append(Problem(document.path, line, column, "S110", ERROR,
+                                    f"luvun tunnus '{section_id}' on jo käytössä",
+                                    "anna jokaiselle omalle luvulle oma tunnus, joka ei ole rakenteen luvun tunnus"))
+        seen.add(section_id)
+        after = section.get("after")
+        if isinstance(after, str) and after not in layout_ids:
+            line, column = document.position(("sections", index, "after"))
+            close = difflib.get_close_matches(after, layout_ids, n=1, cutoff=0.6)
+            problems.append(Problem(document.path, line, column, "S111", ERROR,
+                                    f"rakenteessa '{layout['id']}' ei ole lukua '{after}'",
+                                    f"tarkoititko '{close[0]}'?" if close else f"luvut: {', '.join(layout_ids)}"))
+    return problems
