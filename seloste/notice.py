@@ -338,7 +338,7 @@ class _Builder:
             return item
         text = item["text"]
         if "special_category" in item:
-            note = self.labels["special_category"]
+            note = f"{self.labels['special_category']}: {self.words['special_categories'][item['special_category']]}"
             if "condition" in item:
                 note += f", {self.labels['condition']}({item['condition']})"
             text += f" ({markup.escape_markdown(note)})"
@@ -359,7 +359,10 @@ class _Builder:
         def describe(item):
             if isinstance(item, str):
                 return item
-            return item["text"] + (f" ({self.labels['public_source']})" if item.get("public") else "")
+            notes = [self.labels[f"origin_{item['origin']}"]] if "origin" in item else []
+            if item.get("public"):
+                notes.append(self.labels["public_source"])
+            return item["text"] + (f" ({markup.escape_markdown(', '.join(notes))})" if notes else "")
 
         return self._simple_list(value, describe=describe)
 

@@ -1,0 +1,75 @@
+"""Shared fixtures: the project's folders, a CLI runner, and the golden-file update flag."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import pathlib
+import shutil
+import sys
+from contextlib import redirect_stderr
+from contextlib import redirect_stdout
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+POLICY = ROOT / "policy"
+FIXTURES = TESTS / "fixtures"
+GOLDEN = TESTS / "golden"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden from the current output (the run still fails)")
+
+
+@dataclasses.dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+class _BinaryStdout(io.StringIO):
+    """A text buffer with a .buffer, as sys.stdout has."""
+
+    def __init__(self):
+        super().__init__()
+        self.buffer = io.BytesIO()
+
+    def getvalue(self):
+        return super().getvalue() + self.buffer.getvalue().decode("utf-8")
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Run ``build.py`` in-process with arguments; returns exit code, stdout and stderr."""
+    from seloste.cli import main
+
+    def run(*args: str, cwd: pathlib.Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        out, err = _BinaryStdout(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+        return Result(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A scratch project: a copy of policy/ and an empty output/ in a temporary folder."""
+    shutil.copytree(POLICY, tmp_path / "policy")
+    (tmp_path / "output").mkdir()
+    return tmp_path
+
+
+def snapshot(folder: pathlib.Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+sys.path.insert(0, str(ROOT))

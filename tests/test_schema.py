@@ -1,0 +1,216 @@
+"""The schema itself: a valid 2020-12 schema, Finnish help for editors, every field used."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import jsonschema
+import pytest
+from conftest import FIXTURES
+from conftest import POLICY
+
+from seloste import project
+from seloste.notice import TOPICS
+from seloste.notice import build_notice
+from seloste.notice import layouts
+from seloste.render import render_html
+from seloste.render import render_markdown
+from seloste.render import render_text
+from seloste.validate import schema
+
+EVERYTHING = FIXTURES / "kaikki-kentat.yaml"
+# Fields that do not change the notice's words, and why:
+NOT_RENDERED = {
+    "lint": "settings of the lint stage, not part of the notice",
+    "language": "one language so far: no other value to change to",
+    "complaint.authority": "one authority so far: no other value to change to",
+}
+# A right written in the register's own words classifies that text (for lint and diff);
+# without its own text, the kind of right picks the standard sentence (tested here too).
+CLASSIFIERS = {("rights", "items", 0, "right")}
+
+
+def _resolve(node: dict) -> dict:
+    while "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[1]
+        node = {**schema()["$defs"][name], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _declared(node: dict, owner: str, prefix: tuple, found: set) -> None:
+    """Every (definition, property path) the schema declares, stopping at each $ref."""
+    if "$ref" in node:
+        return
+    for branch in node.get("anyOf", []):
+        _declared(branch, owner, prefix, found)
+    if isinstance(node.get("items"), dict):
+        _declared(node["items"], owner, prefix + ("*",), found)
+    for name, sub in node.get("properties", {}).items():
+        found.add((owner, prefix + (name,)))
+        _declared(sub, owner, prefix + (name,), found)
+
+
+def _schema_fields() -> set:
+    found: set = set()
+    _declared(schema(), "#", (), found)
+    for name, node in schema()["$defs"].items():
+        _declared(node, name, (), found)
+    return found
+
+
+def _used(value, node: dict, owner: str, prefix: tuple, found: set) -> None:
+    """Every (definition, property path) that ``value`` uses, following the schema."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[1]
+        _used(value, schema()["$defs"][name], name, (), found)
+        return
+    for branch in node.get("anyOf", []):
+        resolved = _resolve(branch)
+        kind = resolved.get("type")
+        fits = (isinstance(value, str) and kind == "string") or (isinstance(value, list) and kind == "array") or (
+            isinstance(value, dict) and kind == "object" and set(value) <= set(resolved.get("properties", {})))
+        if fits:
+            _used(value, branch, owner, prefix, found)
+            return
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        for item in value:
+            _used(item, node["items"], owner, prefix + ("*",), found)
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            found.add((owner, prefix + (key,)))
+            _used(sub, node["properties"][key], owner, prefix + (key,), found)
+
+
+def _fields_used_by(data) -> set:
+    found: set = set()
+    _used(data, schema(), "#", (), found)
+    return found
+
+
+def _leaves(value, prefix: tuple = ()):
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _leaves(sub, prefix + (key,))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from _leaves(sub, prefix + (index,))
+    else:
+        yield prefix, value
+
+
+def _load(path):
+    register, problems = project.load_register(path)
+    assert register is not None, [p.format_text() for p in problems]
+    return register
+
+
+def _render_all(register_id: str, data: dict) -> bytes:
+    notice = build_notice(register_id, data)
+    return render_html(notice) + render_markdown(notice) + render_text(notice)
+
+
+def test_schema_is_a_valid_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(schema())
+    assert schema()["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_every_property_has_a_finnish_title_for_editors():
+    untitled = []
+
+    def walk(node, where):
+        for name, sub in node.get("properties", {}).items():
+            if "title" not in sub:
+                untitled.append(f"{where}.{name}")
+            walk(sub, f"{where}.{name}")
+        for name, sub in node.get("$defs", {}).items():
+            walk(sub, name)
+        for key in ("items",):
+            if isinstance(node.get(key), dict):
+                walk(node[key], where)
+        for branch in node.get("anyOf", []):
+            walk(branch, where)
+
+    walk(schema(), "")
+    assert untitled == []
+
+
+def test_the_fixtures_use_every_field_of_the_schema():
+    used: set = set()
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        used |= _fields_used_by(_load(path).data)
+    missing = sorted(_schema_fields() - used)
+    assert missing == []
+
+
+def _rendered_leaves():
+    for path, _ in _leaves(_load(EVERYTHING).data):
+        shown = ".".join(str(part) for part in path if not isinstance(part, int))
+        if not any(shown == name or shown.startswith(name + ".") for name in NOT_RENDERED) and path not in CLASSIFIERS:
+            yield path
+
+
+@pytest.mark.parametrize("path", sorted(_rendered_leaves()), ids=lambda p: ".".join(map(str, p)))
+def test_every_field_reaches_the_rendered_notice(path):
+    register = _load(EVERYTHING)
+    baseline = _render_all(register.id, register.data)
+    changed = copy.deepcopy(register.data)
+    parent = changed
+    for key in path[:-1]:
+        parent = parent[key]
+    value = parent[path[-1]]
+    if isinstance(value, bool):
+        parent[path[-1]] = not value
+    else:
+        enum = _enum_for(path)
+        if enum:
+            parent[path[-1]] = next(v for v in enum if v != value)
+        elif path[-1] == "date" or path == ("updated",):
+            parent[path[-1]] = "2001-02-03"
+        else:
+            parent[path[-1]] = value + " Zqx"
+    assert _render_all(register.id, changed) != baseline, f"changing {path} did not change the notice"
+
+
+def _enum_for(path: tuple):
+    node = schema()
+    for key in path:
+        node = _resolve(node)
+        if isinstance(key, int):
+            options = [node] if "items" in node else []
+            node = node.get("items") or next((b for b in node.get("anyOf", []) if "items" in _resolve(b)), {})
+            node = _resolve(node).get("items", node) if "items" in _resolve(node) and not options else node
+            continue
+        props = node.get("properties") or {}
+        if key not in props:
+            for branch in node.get("anyOf", []):
+                branch = _resolve(branch)
+                if key in branch.get("properties", {}):
+                    props = branch["properties"]
+                    break
+        node = props.get(key, {})
+    node = _resolve(node)
+    if "enum" in node:
+        return node["enum"]
+    for branch in node.get("anyOf", []):
+        if "enum" in _resolve(branch):
+            return _resolve(branch)["enum"]
+    return None
+
+
+def test_every_topic_has_exactly_one_place_in_every_layout():
+    for layout in layouts().values():
+        placed = [placement["topic"] for section in layout["sections"] for placement in section["topics"]]
+        assert sorted(placed) == sorted(TOPICS), layout["id"]
+
+
+def test_schema_layout_values_match_the_shipped_layouts():
+    assert sorted(schema()["properties"]["layout"]["enum"]) == sorted(layouts())
+
+
+def test_every_policy_file_starts_with_the_schema_modeline():
+    for path in sorted(POLICY.glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path.name
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert json.loads(target.read_text(encoding="utf-8"))["$id"] == schema()["$id"], path.name
