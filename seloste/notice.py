@@ -170,7 +170,7 @@ def build_notice(register_id: str, data: dict) -> Notice:
         for custom in leftover:
             planned.append((custom["id"], custom["title"], builder.content(custom["content"])))
 
-    numbered = layout.get("numbered", False)
+    numbered = data.get("numbered", layout.get("numbered", False))
     sections = tuple(
         Section(section_id, str(number) if numbered else "", title, tuple(blocks))
         for number, (section_id, title, blocks) in enumerate(planned, start=1)
