@@ -213,7 +213,7 @@ def links(text: Text) -> list[str]:
     return found
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 
 
 def link_targets_in_source(source: str) -> list[str]:

@@ -166,13 +166,14 @@ def _pattern_problem(error, where, problem) -> Problem:
 
 def _translate_alternatives(error, document: Document) -> list[Problem]:
     """For 'one of these shapes', report against the shape that matches the value's type."""
-    instance_type = _json_type(error.instance)
     by_branch: dict[int, list] = {}
     for sub in error.context:
         by_branch.setdefault(sub.schema_path[0], []).append(sub)
+    # A branch whose type or value list does not fit at all is the wrong shape; among the
+    # others, the one with the fewest errors is what the editor meant.
     matching = [
         errors for errors in by_branch.values()
-        if not any(e.validator == "type" and not e.relative_path for e in errors)
+        if not any(e.validator in ("type", "enum") and not e.relative_path for e in errors)
     ]
     if matching:
         best = min(matching, key=len)
@@ -180,6 +181,13 @@ def _translate_alternatives(error, document: Document) -> list[Problem]:
         for sub in best:
             problems.extend(_translate(sub, document))
         return problems
+    value_misfits = [
+        errors for errors in by_branch.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errors)
+    ]
+    if value_misfits:
+        # The value has a fitting type but is not one of the allowed values.
+        return _translate(min(value_misfits, key=len)[0], document)
     expected = []
     for errors in by_branch.values():
         for e in errors:
@@ -190,8 +198,7 @@ def _translate_alternatives(error, document: Document) -> list[Problem]:
     line, column = document.position(path)
     words = " tai ".join(_TYPE_WORDS.get(t, t) for t in expected) or "toisenlaista arvoa"
     return [Problem(document.path, line, column, "S103", ERROR,
-                    f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{_describe_path(path)}"
-                    + ("" if instance_type in expected else ""))]
+                    f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{_describe_path(path)}")]
 
 
 def _json_type(value) -> str:

@@ -76,3 +76,7 @@ def test_links_in_source_are_found_for_validation():
 def test_sanitizer_drops_unsafe_links_that_validation_would_have_reported():
     parsed = markup.markdown("[a](javascript:alert(1))")
     assert "javascript" not in markup.to_html(parsed)
+
+
+def test_link_targets_keep_balanced_parentheses():
+    assert markup.link_targets_in_source("[x](javascript:alert(1))") == ["javascript:alert(1)"]
