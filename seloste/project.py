@@ -54,15 +54,10 @@ def discover(policy_dir: pathlib.Path) -> tuple[list[pathlib.Path], list[Problem
 
 def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) -> tuple[Register | None, list[Problem]]:
     """Load and validate one policy file. Returns the register (None if unusable) and problems."""
-    from seloste.validate import boolean_keys
-    from seloste.validate import validate_document
-
     shown = shown_path(path)
     stem = path.name.rsplit(".", 1)[0]
     if not is_register_id(stem):
-        return None, [Problem(shown, 0, 0, "F201", ERROR,
-                              f"tiedoston nimi '{path.name}' ei kelpaa rekisterin tunnukseksi",
-                              "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")]
+        return None, [file_name_problem(shown, path.name)]
     if path.is_symlink():
         folder = (policy_dir or path.parent).resolve()
         target = path.resolve()
@@ -74,6 +69,24 @@ def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) ->
         source = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {exc.strerror or exc}")]
+    return register_from_source(stem, shown, source)
+
+
+def file_name_problem(shown: str, name: str) -> Problem:
+    """The problem of a policy file whose name is not a register id."""
+    return Problem(shown, 0, 0, "F201", ERROR,
+                   f"tiedoston nimi '{name}' ei kelpaa rekisterin tunnukseksi",
+                   "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")
+
+
+def register_from_source(stem: str, shown: str, source: bytes) -> tuple[Register | None, list[Problem]]:
+    """Load and validate one register from its file's bytes (read from disk or from git).
+
+    Returns the register (None if unusable) and the problems, reported at ``shown``.
+    """
+    from seloste.validate import boolean_keys
+    from seloste.validate import validate_document
+
     document, problems = load_text(source, shown, boolean_keys())
     if document is None:
         return None, problems
