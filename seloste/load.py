@@ -29,7 +29,11 @@ from yaml.scanner import Scanner as _Scanner
 
 
 class PurePythonParser(_Reader, _Scanner, _PyParserBase):
-    """PyYAML's pure-Python event parser, for machines whose PyYAML lacks libyaml."""
+    """PyYAML's pure-Python event parser.
+
+    It reads files when PyYAML lacks libyaml, and it describes every file the C parser
+    rejects, so that a problem reads the same (message, line, column) on every machine.
+    """
 
     def __init__(self, stream):
         _Reader.__init__(self, stream)
@@ -37,8 +41,8 @@ class PurePythonParser(_Reader, _Scanner, _PyParserBase):
         _PyParserBase.__init__(self)
 
 
-try:  # The C parser is much faster; both yield the same events.
-    from yaml import CParser as _Parser
+try:  # The C parser is much faster; both yield the same events for a valid file.
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _Parser = PurePythonParser
 
@@ -98,8 +102,8 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
     try:
         text = source.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = source.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (source.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = source[:exc.start].decode("utf-8")
+        line, column = _line_column(before, len(before))
         return None, [Problem(path, line, column, "Y010", ERROR,
                               f"tiedosto ei ole UTF-8-merkistöä: virheellinen tavu 0x{source[exc.start]:02X} kohdassa {exc.start}",
                               "tallenna tiedosto editorissa UTF-8-merkistönä")]
@@ -108,21 +112,11 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
                               "rekisterin kuvaus alkaa esimerkiksi riveillä 'layout:' ja 'name:'")]
     tab = _tab_indentation(text)
     if tab:
-        return None, [Problem(path, tab, 1, "Y002", ERROR, "rivi on sisennetty sarkaimella",
+        return None, [Problem(path, tab[0], tab[1], "Y002", ERROR, "rivi on sisennetty sarkaimella",
                               "YAML sallii sisennyksessä vain välilyönnit; korvaa sarkain välilyönneillä")]
-    composer = _Composer(path, boolean_keys)
-    try:
-        data = composer.compose(text)
-    except _Abort as abort:
-        return None, [*composer.problems, abort.problem]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = (exc.problem or exc.context or "virheellinen YAML").strip()
-        return None, [*composer.problems, Problem(path, line, column, "Y001", ERROR,
-                                                  f"YAML-syntaksivirhe: {message}", _syntax_hint(message))]
-    except yaml.YAMLError as exc:
-        return None, [*composer.problems, Problem(path, 1, 1, "Y001", ERROR, f"YAML-syntaksivirhe: {exc}")]
+    composer, data, fatal = _compose(text, path, boolean_keys)
+    if fatal is not None:
+        return None, [*composer.problems, fatal]
     if not isinstance(data, dict):
         line, column = composer.positions.get((), (1, 1))
         return None, [*composer.problems, Problem(path, line, column, "Y012", ERROR,
@@ -132,31 +126,141 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
     return document, composer.problems
 
 
-def _tab_indentation(text: str) -> int:
-    """The 1-based number of the first line indented with a tab, or 0."""
+def _tab_indentation(text: str) -> tuple[int, int] | None:
+    """The 1-based (line, column) of the first tab that indents a line, or None."""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t") and stripped.strip():
-            return number
-    return 0
+            return number, len(line) - len(stripped) + 1
+    return None
 
 
-def _syntax_hint(message: str) -> str:
-    if "mapping values are not allowed" in message:
-        return "arvossa on kaksoispiste ja välilyönti; laita arvo lainausmerkkeihin"
-    if "nesting depth" in message:
-        return f"sisäkkäisiä tasoja saa olla enintään {MAX_DEPTH}"
-    if "found character '\\t'" in message or "tab" in message:
-        return "YAML sallii sisennyksessä vain välilyönnit"
-    return "tarkista sisennys, kaksoispisteet ja lainausmerkit tällä tai edellisellä rivillä"
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, column) of ``text[index]``, counting line breaks as PyYAML's marks do."""
+    line, start = 1, 0
+    for position, character in enumerate(text[:index]):
+        if character in "\n\x85\u2028\u2029" or (character == "\r" and text[position + 1:position + 2] != "\n"):
+            line, start = line + 1, position + 1
+    return line, index - start + 1
+
+
+def _compose(text: str, path: str, boolean_keys: frozenset):
+    """Compose ``text`` with the fast parser; on a syntax error, again with the pure-Python one.
+
+    libyaml words its errors differently and sometimes places them elsewhere; the second pass
+    makes every syntax error read the same (message, line, column) whether or not PyYAML has
+    libyaml. Problems the composer finds itself come from the events, which both parsers
+    yield alike. Returns ``(composer, data, fatal problem or None)``.
+    """
+    parsers = [_Parser] if _Parser is PurePythonParser else [_Parser, PurePythonParser]
+    for parser_class in parsers:
+        composer = _Composer(path, boolean_keys, parser_class)
+        try:
+            data = composer.compose(text)
+        except _Abort as abort:
+            return composer, None, abort.problem
+        except yaml.YAMLError as error:
+            if parser_class is not PurePythonParser:
+                continue
+            return composer, None, _syntax_problem(error, text, path)
+        return composer, data, None
+    raise AssertionError("unreachable: the pure-Python parser always answers")
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str, path: str) -> Problem:
+    """A parser's error as a Finnish problem at its place in the file."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line, column = _line_column(text, error.position)
+        return Problem(path, line, column, "Y013", ERROR,
+                       f"tiedostossa on merkki U+{error.character:04X}, jota ei voi käyttää rekisterin kuvauksessa",
+                       _HINT_INVISIBLE)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    english = (getattr(error, "problem", None) or getattr(error, "context", None) or str(error)).strip()
+    message, hint = _finnish_syntax_message(english)
+    return Problem(path, line, column, "Y001", ERROR, f"YAML-syntaksivirhe: {message}",
+                   hint or "tarkista sisennys, kaksoispisteet ja lainausmerkit tällä tai edellisellä rivillä")
+
+
+_HINT_INVISIBLE = "poista merkki; näkymättömiä ohjausmerkkejä tulee usein kopioidun tekstin mukana"
+_HINT_QUOTE = "laita koko arvo lainausmerkkeihin"
+_HINT_ESCAPE = "kirjoita kenoviiva kahdesti (\\\\) tai käytä lainausmerkkien sijaan heittomerkkejä ('...')"
+_HINT_CLOSE_QUOTE = "lisää puuttuva lainausmerkki tekstin loppuun"
+_HINT_TAG = "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"
+
+# PyYAML's syntax messages (and libyaml's wording of the same) in Finnish, with a hint.
+# ``{found}`` is the character the parser stumbled on, when it names one.
+_SYNTAX_MESSAGES = tuple((re.compile(pattern), message, hint) for pattern, message, hint in (
+    (r"mapping values are not allowed", "kaksoispiste ja välilyönti aloittaisivat tässä uuden avaimen",
+     "jos kaksoispiste kuuluu arvoon, laita koko arvo lainausmerkkeihin; muuten tarkista rivin sisennys"),
+    (r"found unexpected ':'", "odottamaton kaksoispiste", _HINT_QUOTE),
+    (r"could not find expected ':'", "odotettiin avainta ja kaksoispistettä (avain: arvo)",
+     "jokainen rivi on muotoa 'avain: arvo'; edellisen rivin tekstin jatko sisennetään avainta syvemmälle"),
+    (r"found character (?:(?P<found>'.+') )?that cannot start any token", "arvo ei voi alkaa merkillä{found}",
+     _HINT_QUOTE),
+    (r"expected <block end>|did not find expected key|did not find expected '-' indicator",
+     "sisennys ei täsmää: rivi ei jatka edellisiä rivejä samalla tasolla",
+     "samaan luetteloon tai karttaan kuuluvat rivit alkavat samasta sarakkeesta; luettelon kohdat alkavat '- '"),
+    (r"expected ',' or '\]'|did not find expected ',' or '\]'",
+     "hakasulkeella '[' alkanut luettelo ei pääty merkkiin ']'",
+     "jos arvo alkaa hakasulkeella, laita koko arvo lainausmerkkeihin; muuten erota kohdat pilkuilla ja sulje luettelo"),
+    (r"expected ',' or '\}'|did not find expected ',' or '\}'",
+     "aaltosulkeella '{' alkanut kartta ei pääty merkkiin '}'",
+     "jos arvo alkaa aaltosulkeella, laita koko arvo lainausmerkkeihin; muuten erota kohdat pilkuilla ja sulje kartta"),
+    (r"found unexpected end of stream", "tiedosto loppui kesken lainausmerkeissä olevan tekstin", _HINT_CLOSE_QUOTE),
+    (r"found unexpected document (?:separator|indicator)",
+     "lainausmerkeissä oleva teksti jatkuu rivin '---' tai '...' yli", _HINT_CLOSE_QUOTE),
+    (r"found unknown escape character(?: '(?P<escape>.+)')?",
+     "lainausmerkeissä on tuntematon kenoviivamerkintä{escape}", _HINT_ESCAPE),
+    (r"expected escape sequence of \d+ hexadecimal numbers|did not find expected hexdecimal number",
+     "kenoviivamerkinnän \\x, \\u tai \\U perästä puuttuu heksadesimaaliluku", _HINT_ESCAPE),
+    (r"expected '<document start>'|did not find expected <document start>|found unknown directive name",
+     "ylimääräistä tekstiä YAML-asiakirjan jälkeen",
+     "poista rivi tai korjaa sen sisennys; rivi ei voi alkaa merkillä '%' eikä rakenteen sulkevalla merkillä"),
+    (r"expected the node content(?:, but found (?P<found>'.'))?|did not find expected node content",
+     "arvo puuttuu tai alkaa merkillä{found}, jolla arvo ei voi alkaa", _HINT_QUOTE),
+    (r"found undefined tag handle", "tuntematon YAML-tagi", _HINT_TAG),
+    (r"expected '>'|did not find the expected '>'", "YAML-tagi on kesken: siitä puuttuu '>'", _HINT_TAG),
+    (r"sequence entries are not allowed", "luettelon kohta ('- ') ei voi alkaa tässä",
+     "kirjoita luettelon kohdat omille riveilleen avaimen alle sisennettyinä; jos viiva kuuluu tekstiin, "
+     "laita teksti lainausmerkkeihin"),
+    (r"mapping keys are not allowed", "avain ('? ') ei voi alkaa tässä",
+     "jos kysymysmerkki kuuluu tekstiin, laita teksti lainausmerkkeihin"),
+    (r"(?:expected|did not find expected) alphabetic or numeric character",
+     "merkin &, * tai ! perästä puuttuu nimi",
+     "jos arvo alkaa merkillä &, * tai !, laita koko arvo lainausmerkkeihin"),
+    (r"expected a comment or a line break|did not find expected comment or line break|"
+     r"expected (?:chomping or )?indentation indicator",
+     "tekstilohkon merkin | tai > perässä on samalla rivillä tekstiä",
+     "aloita teksti seuraavalta riviltä sisennettynä tai laita arvo lainausmerkkeihin"),
+    (r"found a tab character|found character '\\t'", "sarkain rivin sisennyksessä",
+     "YAML sallii sisennyksessä vain välilyönnit; korvaa sarkain välilyönneillä"),
+    (r"nesting depth", "sisäkkäisiä tasoja on liikaa", f"sisäkkäisiä tasoja saa olla enintään {MAX_DEPTH}"),
+    (r"found (?:incompatible YAML document|duplicate YAML directive|duplicate tag handle)",
+     "virheellinen %YAML- tai %TAG-rivi", "poista tiedoston alusta %-merkillä alkavat rivit"),
+))
+
+
+def _finnish_syntax_message(english: str) -> tuple[str, str]:
+    """``(message, hint)`` in Finnish for a PyYAML syntax message; unknown ones as written, no hint."""
+    for pattern, message, hint in _SYNTAX_MESSAGES:
+        match = pattern.search(english)
+        if match:
+            found = match.groupdict().get("found")
+            escape = match.groupdict().get("escape")
+            # Placeholders are replaced, not formatted: some messages quote '{' and '}'.
+            message = message.replace("{found}", f" {found}" if found else "")
+            return message.replace("{escape}", f" \\{escape}" if escape else ""), hint
+    return english, ""
 
 
 class _Composer:
     """Builds plain data from parser events, refusing everything outside the strict subset."""
 
-    def __init__(self, path: str, boolean_keys: frozenset):
+    def __init__(self, path: str, boolean_keys: frozenset, parser_class=None):
         self.path = path
         self.boolean_keys = boolean_keys
+        self.parser_class = parser_class or _Parser
         self.positions: dict = {}
         self.key_positions: dict = {}
         self.problems: list[Problem] = []
@@ -166,7 +270,7 @@ class _Composer:
         return Problem(self.path, mark.line + 1, mark.column + 1, code, ERROR, message, hint)
 
     def compose(self, text: str):
-        parser = _Parser(text)
+        parser = self.parser_class(text)
         try:
             root = None
             documents = 0
@@ -203,6 +307,28 @@ class _Composer:
             raise _Abort(self._problem(event, "Y006", f"YAML-tagi '{tag}' ei ole sallittu",
                                        "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"))
 
+    def _scalar_text(self, event) -> str:
+        """The scalar's text; raises _Abort if an escape wrote a character YAML files may not hold.
+
+        A double-quoted scalar can write any code point with ``\\x``, ``\\u`` or ``\\U``. An
+        escaped UTF-16 surrogate pair (as JSON writes characters beyond U+FFFF) becomes the one
+        character it stands for; a lone surrogate or a control character is refused, as the
+        reader refuses them written directly, because no output format could carry it.
+        """
+        value = event.value
+        if _SURROGATE.search(value):
+            try:
+                value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            except UnicodeDecodeError:
+                pass
+        bad = _NOT_PRINTABLE.search(value)
+        if bad:
+            raise _Abort(self._problem(
+                event, "Y013",
+                f"arvossa on kenoviivamerkinnällä kirjoitettu merkki U+{ord(bad.group()):04X}, jota ei voi näyttää",
+                "poista kenoviivamerkintä (esim. \\x00 tai \\u001b) lainausmerkkien sisältä"))
+        return value
+
     def _node(self, event, parser, path: Path, key_name):
         if len(path) > MAX_DEPTH:
             raise _Abort(self._problem(event, "Y008", f"sisäkkäisiä tasoja on yli {MAX_DEPTH}",
@@ -211,7 +337,7 @@ class _Composer:
         mark = event.start_mark
         self.positions[path] = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
-            value = event.value
+            value = self._scalar_text(event)
             if event.implicit[0] and key_name in self.boolean_keys and value in ("true", "false"):
                 return value == "true"
             return value
@@ -230,8 +356,9 @@ class _Composer:
                     return mapping
                 self._check_node_event(key_event)
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    raise _Abort(self._problem(key_event, "Y001", "avaimen on oltava tekstiä, ei lista tai kartta"))
-                key = key_event.value
+                    raise _Abort(self._problem(key_event, "Y001", "avaimen on oltava tekstiä, ei lista tai kartta",
+                                               "kirjoita avain tavallisena sanana, esim. 'name:'"))
+                key = self._scalar_text(key_event)
                 key_mark = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
                 if key == "<<" and key_event.implicit[0]:
                     raise _Abort(self._problem(key_event, "Y005", "yhdistämisavain '<<' ei ole sallittu",
@@ -250,6 +377,10 @@ class _Composer:
                 mapping[key] = self._node(value_event, parser, path + (key,), key)
         raise _Abort(self._problem(event, "Y001", f"odottamaton YAML-rakenne ({type(event).__name__})"))
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What PyYAML's reader accepts in a file, minus the byte order mark inside a value.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 _REGISTER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
