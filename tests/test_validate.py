@@ -33,3 +33,37 @@ def test_errors_point_at_the_shape_the_editor_meant(name, extra, code, line, col
     text = found[0].message + " " + found[0].hint
     for word in words:
         assert word in text
+
+
+def _reported_with(schema_root: dict, document) -> list:
+    """What validation reports when the validator is built over ``schema_root``."""
+    import jsonschema
+
+    from seloste import validate
+
+    base = jsonschema.Draft202012Validator
+    cls = jsonschema.validators.extend(base, {"x-markdown": validate._link_problems, "x-url": validate._url_problems})
+    validator = cls(schema_root, format_checker=base.FORMAT_CHECKER)
+    return sorted(set(p for e in validator.iter_errors(document.data) for p in validate._translate(e, document)))
+
+
+INLINING_CASES = CASES + [
+    ("unknown keys and a bad date", "updated: 2024-02-30\npurposes:\n  items:\n    - txt: A\n  bogus: 1\n", "", 0, 0, []),
+    ("unsafe link, wrong types", "recipients:\n  items:\n    - '[x](javascript:y)'\n  none: kyllä\n", "", 0, 0, []),
+    ("a reference with its own minItems", "security:\n  intro:\n    - fields: []\n", "", 0, 0, []),
+]
+
+
+@pytest.mark.parametrize("name,extra,code,line,column,words", INLINING_CASES, ids=[c[0] for c in INLINING_CASES])
+def test_the_schema_without_references_reports_exactly_what_the_schema_does(name, extra, code, line, column, words):
+    import json
+
+    from seloste.validate import _without_refs
+    from seloste.validate import schema
+
+    inlined = _without_refs(schema())
+    assert '"$ref"' not in json.dumps(inlined)
+    document, _ = load_text((BASE + extra).encode(), "t.yaml", boolean_keys())
+    expected = _reported_with(schema(), document)
+    assert expected
+    assert _reported_with(inlined, document) == expected
