@@ -97,15 +97,16 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
         return None, [Problem(path, 1, 1, "Y009", ERROR,
                               f"tiedosto on liian suuri ({len(source)} tavua, enintään {MAX_BYTES})",
                               "jaa rekisteri osiin tai poista tiedostosta ylimääräinen sisältö")]
-    if source.startswith(b"\xef\xbb\xbf"):
-        source = source[3:]
+    bom = 3 if source.startswith(b"\xef\xbb\xbf") else 0
+    source = source[bom:]
     try:
         text = source.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = source[:exc.start].decode("utf-8")
         line, column = _line_column(before, len(before))
         return None, [Problem(path, line, column, "Y010", ERROR,
-                              f"tiedosto ei ole UTF-8-merkistöä: virheellinen tavu 0x{source[exc.start]:02X} kohdassa {exc.start}",
+                              f"tiedosto ei ole UTF-8-merkistöä: virheellinen tavu 0x{source[exc.start]:02X}, "
+                              f"{bom + exc.start} tavua tiedoston alusta",
                               "tallenna tiedosto editorissa UTF-8-merkistönä")]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [Problem(path, 1, 1, "Y011", ERROR, "tiedosto on tyhjä",

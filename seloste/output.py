@@ -10,6 +10,7 @@ which files the tool wrote, so it never deletes a file it did not write (a ``CNA
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import pathlib
 
@@ -87,9 +88,13 @@ def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list
     current = plan(files, output_dir)
     temporary: list[tuple[pathlib.Path, pathlib.Path]] = []
     created: list[pathlib.Path] = []
+    name = ""
     try:
         for name in current.write:
             target = output_dir / name
+            if target.is_dir():
+                # os.replace could not put a file there; find out before anything is renamed.
+                raise IsADirectoryError(errno.EISDIR, "samanniminen kansio on tiedoston paikalla", str(target))
             _make_folders(target.parent, created)
             temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
             temporary.append((temp, target))
@@ -100,7 +105,7 @@ def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list
         for folder in reversed(created):
             folder.rmdir()
         return Plan([], current.unchanged + current.write, []), [
-            Problem(_shown(output_dir, str(getattr(exc, "filename", "") or "")), 0, 0, "W301", ERROR,
+            Problem(_shown(output_dir, name), 0, 0, "W301", ERROR,
                     f"tulostiedostoa ei voi kirjoittaa: {exc.strerror or exc}",
                     "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")]
     # Renames within one folder are atomic; the manifest, listed last, is renamed last.

@@ -35,9 +35,14 @@ class Register:
 
 
 def shown_path(path: pathlib.Path) -> str:
-    """A path as the user should see it: relative to the working folder where possible."""
+    """A path as the user should see it: relative to the working folder where possible.
+
+    Only the folders are resolved, not the file: a symbolic link is shown as itself, not
+    as the file it points to.
+    """
+    absolute = path.absolute()
     try:
-        return str(path.resolve().relative_to(pathlib.Path.cwd().resolve()))
+        return str((absolute.parent.resolve() / absolute.name).relative_to(pathlib.Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 
 from seloste import markup
 from seloste.load import Document
@@ -175,6 +176,9 @@ def _translate(error, document: Document) -> list[Problem]:
         hint = f"tarkoititko '{close[0]}'?" if close else ""
         return [problem("S104", f"arvo '{error.instance}' ei ole sallittu{where}; sallitut arvot: {', '.join(allowed)}", hint)]
     if kind == "format":
+        pattern = error.schema.get("pattern")
+        if pattern and isinstance(error.instance, str) and not re.search(pattern, error.instance):
+            return []  # the pattern's own error says what is wrong with the form
         return [problem("S105", f"'{error.instance}' ei ole olemassa oleva päivämäärä{where}",
                         "kirjoita päivämäärä muodossa VVVV-KK-PP, esim. 2024-05-31")]
     if kind == "minLength":
@@ -195,8 +199,10 @@ def _translate(error, document: Document) -> list[Problem]:
 def _pattern_problem(error, where, problem) -> Problem:
     pattern = error.validator_value
     if pattern.startswith("^[0-9]{4}"):
-        return problem("S105", f"'{error.instance}' ei ole päivämäärä muodossa VVVV-KK-PP{where}",
-                       "esim. 2024-05-31")
+        finnish = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", str(error.instance))
+        hint = (f"kirjoita {finnish[3]}-{int(finnish[2]):02}-{int(finnish[1]):02}" if finnish
+                else "esim. 2024-05-31")
+        return problem("S105", f"'{error.instance}' ei ole päivämäärä muodossa VVVV-KK-PP{where}", hint)
     if pattern.startswith("^[a-z0-9]+"):
         return problem("S109", f"tunnus '{error.instance}' ei kelpaa{where}",
                        "käytä vain pieniä kirjaimia a–z, numeroita ja väliviivoja")
