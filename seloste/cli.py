@@ -18,6 +18,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 FORMATS = ("auto", "text", "github", "json")
+LINT_FORMATS = (*FORMATS, "html")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +41,17 @@ def _parser() -> argparse.ArgumentParser:
     textconv = commands.add_parser("textconv", parents=[common],
                                    help="print a register file's notice as plain text (for git diff)")
     textconv.add_argument("file", metavar="FILE")
+    lint = commands.add_parser("lint", parents=[common], conflict_handler="resolve",
+                               help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
+    lint.add_argument("files", nargs="*", metavar="FILE")
+    lint.add_argument("--format", choices=LINT_FORMATS, default="auto",
+                      help="text, github (workflow annotations), json, or html (a one-page compliance matrix); "
+                           "auto = github under GitHub Actions, else text")
+    lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too, not only on errors")
+    lint.add_argument("--config", metavar="FILE",
+                      help="rule levels (default: lint.yaml in the folder that holds the policy folder)")
+    lint.add_argument("--list-rules", action="store_true",
+                      help="print the rules' documentation (docs/rules.md, Markdown) and exit")
     return parser
 
 
@@ -56,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "validate": _validate,
         "textconv": _textconv,
+        "lint": _lint,
     }[args.command]
     try:
         return handler(args)
@@ -106,6 +119,7 @@ def _build(args) -> int:
     if any(problem.is_error for problem in problems):
         print("output/ jätettiin ennalleen virheiden vuoksi", file=sys.stderr)
         return _report(args, problems)
+    _show_lint(args, registers)
     files = project.render_site(registers)
     plan, write_problems = output.write(files, pathlib.Path(args.output))
     problems += write_problems
@@ -120,11 +134,75 @@ def _check(args) -> int:
     from seloste import project
 
     registers, problems = _load(args)
+    _show_lint(args, registers)
     if not any(problem.is_error for problem in problems):
         problems += output.check(project.render_site(registers), pathlib.Path(args.output))
     if not any(problem.is_error for problem in problems):
         print(f"output/ on ajan tasalla ({len(registers)} rekisteriä)", file=sys.stderr)
     return _report(args, problems)
+
+
+def _lint_config(args):
+    from seloste import lint
+    from seloste import project
+
+    path = pathlib.Path(args.config) if getattr(args, "config", None) else pathlib.Path(args.policy).parent / lint.CONFIG_FILE
+    return lint.load_config(path, project.shown_path(path))
+
+
+def _show_lint(args, registers) -> None:
+    """Print lint's errors and warnings on stderr for build and check, which never fail on them."""
+    from seloste import lint
+    from seloste.problem import INFO
+    from seloste.problem import count_summary
+    from seloste.problem import format_problems
+
+    config, problems = _lint_config(args)
+    findings = [problem for problem in problems + lint.run(registers, config) if problem.level != INFO]
+    if not findings:
+        return
+    sys.stderr.write(format_problems(findings, "github" if _format(args) == "github" else "text"))
+    print(f"lint: {count_summary(findings)} (eivät estä koontia; katso python build.py lint)", file=sys.stderr)
+
+
+def _lint(args) -> int:
+    from seloste import lint
+    from seloste.problem import WARNING
+    from seloste.problem import count_summary
+
+    if args.list_rules:
+        from seloste.lint.docs import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return EXIT_OK
+    registers, problems = _load(args, args.files)
+    config, config_problems = _lint_config(args)
+    problems = problems + config_problems + lint.run(registers, config)
+    if _format(args) == "html":
+        from seloste.lint.matrix import render_matrix
+        from seloste.problem import format_problems
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render_matrix(registers, problems))
+        sys.stderr.write(format_problems([p for p in problems if p.path not in {r.path for r in registers}], "text"))
+        if problems:
+            print(count_summary(problems), file=sys.stderr)
+        code = _exit_code(problems)
+    else:
+        if not problems:
+            print(f"{len(registers)} rekisteriä, ei havaintoja", file=sys.stderr)
+        code = _report(args, problems)
+    if code == EXIT_OK and args.strict and any(problem.level == WARNING for problem in problems):
+        return EXIT_PROBLEMS
+    return code
+
+
+def _exit_code(problems) -> int:
+    from seloste.project import IO_CODES
+
+    if any(problem.code in IO_CODES for problem in problems):
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if any(problem.is_error for problem in problems) else EXIT_OK
 
 
 def _validate(args) -> int:

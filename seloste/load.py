@@ -59,12 +59,15 @@ class Document:
 
     ``positions[path]`` is the (line, column) of the value at ``path``;
     ``key_positions[path]`` is that of the mapping key that leads to it.
+    ``text`` is the decoded source, so that a finding inside a long text can be placed
+    at its own line.
     """
 
     path: str
     data: object
     positions: dict
     key_positions: dict
+    text: str = ""
 
     def position(self, path: Path, key: bool = False) -> tuple[int, int]:
         """The nearest known (line, column) for ``path``, walking up to its parents."""
@@ -123,7 +126,7 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
         return None, [*composer.problems, Problem(path, line, column, "Y012", ERROR,
                                                   "tiedoston ylin taso ei ole avain–arvo-kartta",
                                                   "rekisterin kuvaus koostuu riveistä muotoa 'avain: arvo'")]
-    document = Document(path, data, composer.positions, composer.key_positions)
+    document = Document(path, data, composer.positions, composer.key_positions, text)
     return document, composer.problems
 
 

@@ -1,0 +1,242 @@
+"""Stage 3, lint: legal rules over validated registers (GDPR Articles 13 and 14, Finnish law).
+
+Validation says whether a register file is well-formed; lint says whether the notice tells
+what the law requires. Each rule is a module in :mod:`seloste.lint.rules` with a stable
+``ID``, a ``TITLE``, the legal ``REFERENCE`` its messages cite, a default ``LEVEL`` and a
+``check(register)`` that yields :class:`~seloste.problem.Problem` objects. :data:`RULES`
+is the explicit registry: a rule that is not listed here does not run.
+
+Two settings change what a rule reports:
+
+- a register silences a rule for itself with ``lint: {ignore: [{rule: ID, reason: ...}]}``;
+  the silenced rule and its reason are shown as an ``info`` line;
+- a project's ``lint.yaml`` sets a rule's level (``error``, ``warning``, ``info`` or ``off``)
+  for every register (see :func:`load_config`).
+
+Nothing here prints or exits: :func:`run` returns problems.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+
+from seloste.lint.rules import automated_decisions
+from seloste.lint.rules import business_id
+from seloste.lint.rules import complaint
+from seloste.lint.rules import complaint_authority
+from seloste.lint.rules import controller_contact
+from seloste.lint.rules import data_categories
+from seloste.lint.rules import dpo_contact
+from seloste.lint.rules import email_address
+from seloste.lint.rules import legacy_layout
+from seloste.lint.rules import legal_basis
+from seloste.lint.rules import legitimate_interest
+from seloste.lint.rules import personal_identity_code
+from seloste.lint.rules import phone_number
+from seloste.lint.rules import provision_consequences
+from seloste.lint.rules import provision_requirement
+from seloste.lint.rules import recipients
+from seloste.lint.rules import recipients_named
+from seloste.lint.rules import repealed_law
+from seloste.lint.rules import retention
+from seloste.lint.rules import rights
+from seloste.lint.rules import sources
+from seloste.lint.rules import special_category_condition
+from seloste.lint.rules import transfer_safeguard_copy
+from seloste.lint.rules import transfers
+from seloste.lint.rules import transfers_stated
+from seloste.lint.rules import updated_date
+from seloste.lint.rules import vat_number
+from seloste.lint.rules import web_address
+from seloste.lint.rules import withdraw_consent
+from seloste.problem import ERROR
+from seloste.problem import INFO
+from seloste.problem import LEVELS
+from seloste.problem import WARNING
+from seloste.problem import Problem
+
+# The registry, in the order of the notice: GDPR 13/14 point by point, then Finnish law and
+# the form of identifiers and contact details. IDs are stable and never reused.
+RULES = (
+    controller_contact,
+    dpo_contact,
+    legal_basis,
+    legitimate_interest,
+    recipients,
+    recipients_named,
+    transfers,
+    transfers_stated,
+    transfer_safeguard_copy,
+    retention,
+    rights,
+    withdraw_consent,
+    complaint,
+    complaint_authority,
+    provision_requirement,
+    provision_consequences,
+    automated_decisions,
+    data_categories,
+    sources,
+    special_category_condition,
+    repealed_law,
+    legacy_layout,
+    personal_identity_code,
+    business_id,
+    vat_number,
+    email_address,
+    phone_number,
+    web_address,
+    updated_date,
+)
+
+OFF = "off"
+SEVERITIES = (*LEVELS, OFF)
+CONFIG_FILE = "lint.yaml"
+
+# Codes of findings about lint's own settings (not rules: they cannot be silenced).
+UNKNOWN_IGNORE = "LINT-IGNORE"
+CONFIG_PROBLEM = "LINT-CONFIG"
+
+
+def rule_ids() -> list[str]:
+    """The ID of every registered rule, in registry order."""
+    return [rule.ID for rule in RULES]
+
+
+def rule_by_id(rule_id: str):
+    """The registered rule module with ``rule_id``; raises KeyError if there is none."""
+    for rule in RULES:
+        if rule.ID == rule_id:
+            return rule
+    raise KeyError(rule_id)
+
+
+@dataclasses.dataclass(frozen=True)
+class LintConfig:
+    """Project settings: a level (or ``off``) per rule ID, overriding the rule's own ``LEVEL``."""
+
+    levels: dict = dataclasses.field(default_factory=dict)
+
+    def level_of(self, rule) -> str:
+        """The level ``rule`` reports at in this project, or ``off``."""
+        return self.levels.get(rule.ID, rule.LEVEL)
+
+
+def load_config(path: pathlib.Path, shown: str | None = None) -> tuple[LintConfig, list[Problem]]:
+    """Read a project's ``lint.yaml``; a missing file gives the defaults.
+
+    The file maps rule IDs to levels under ``rules:``::
+
+        rules:
+          GDPR-13-1-b: off        # no DPO is required of this organisation
+          FI-LEGACY-LAYOUT: info
+
+    Returns the config and the problems found in the file (unknown rules, unknown levels);
+    entries with problems are left out of the config.
+    """
+    from seloste.load import load_text
+
+    shown = shown or str(path)
+    try:
+        source = path.read_bytes()
+    except FileNotFoundError:
+        return LintConfig(), []
+    except OSError as exc:
+        return LintConfig(), [Problem(shown, 0, 0, CONFIG_PROBLEM, ERROR,
+                                      f"tarkistusten asetustiedostoa ei voi lukea: {exc.strerror or exc}")]
+    document, problems = load_text(source, shown)
+    if document is None:
+        return LintConfig(), problems
+    data = document.data
+    unknown_keys = sorted(set(data) - {"rules"})
+    for key in unknown_keys:
+        line, column = document.position((key,), key=True)
+        problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
+                                f"tuntematon asetus '{key}' tarkistusten asetuksissa",
+                                "tiedostossa on vain kohta 'rules:', jonka alla tarkistuksen tunnus: taso"))
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        line, column = document.position(("rules",))
+        problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
+                                "kohdan 'rules' on oltava avain–arvo-pareja: tarkistuksen tunnus: taso",
+                                "esim. 'GDPR-13-1-b: warning'"))
+        return LintConfig(), problems
+    known = set(rule_ids())
+    levels = {}
+    for rule_id, level in rules.items():
+        if rule_id not in known:
+            line, column = document.position(("rules", rule_id), key=True)
+            problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
+                                    f"tuntematon tarkistus '{rule_id}'", _closest_rule_hint(rule_id)))
+        elif level not in SEVERITIES:
+            line, column = document.position(("rules", rule_id))
+            problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
+                                    f"tarkistuksen {rule_id} taso '{level}' ei ole sallittu",
+                                    f"sallitut tasot: {', '.join(SEVERITIES)}"))
+        else:
+            levels[rule_id] = level
+    return LintConfig(levels), sorted(problems)
+
+
+def _closest_rule_hint(rule_id: str) -> str:
+    import difflib
+
+    by_upper = {known.upper(): known for known in rule_ids()}
+    close = difflib.get_close_matches(rule_id.upper(), list(by_upper), n=1, cutoff=0.6)
+    return f"tarkoititko '{by_upper[close[0]]}'?" if close else "tarkistusten tunnukset: docs/rules.md"
+
+
+def check_register(register, config: LintConfig | None = None) -> list[Problem]:
+    """Every finding of every rule on one register, with its silencing and the project levels.
+
+    Returns problems sorted by position. A rule the register silences reports one ``info``
+    line with the reason instead of its findings; an ignore naming no known rule is a warning.
+    """
+    config = config or LintConfig()
+    ignored = _ignores(register)
+    known = set(rule_ids())
+    found: list[Problem] = []
+    for index, (rule_id, _reason) in ignored.items():
+        if rule_id not in known:
+            found.append(_ignore_problem(register, index, UNKNOWN_IGNORE, WARNING,
+                                         f"tuntematon tarkistus '{rule_id}' kohdassa lint.ignore; ohitus ei vaikuta mihinkään",
+                                         _closest_rule_hint(rule_id), key="rule"))
+    silenced = {rule_id: index for index, (rule_id, _reason) in ignored.items()}
+    for rule in RULES:
+        level = config.level_of(rule)
+        if level == OFF:
+            continue
+        problems = list(rule.check(register))
+        if rule.ID in silenced:
+            index = silenced[rule.ID]
+            reason = ignored[index][1]
+            state = "" if problems else " (tarkistus ei nyt löytäisi mitään; ohituksen voi poistaa)"
+            found.append(_ignore_problem(register, index, rule.ID, INFO,
+                                         f"{rule.REFERENCE}: tarkistus {rule.ID} on ohitettu tässä rekisterissä{state}. "
+                                         f"Perustelu: {reason}"))
+            continue
+        found.extend(dataclasses.replace(problem, level=level) if problem.level != level else problem
+                     for problem in problems)
+    return sorted(found)
+
+
+def run(registers, config: LintConfig | None = None) -> list[Problem]:
+    """Lint every register (:class:`seloste.project.Register`); returns all findings, sorted."""
+    problems: list[Problem] = []
+    for register in registers:
+        problems.extend(check_register(register, config))
+    return sorted(problems)
+
+
+def _ignores(register) -> dict[int, tuple[str, str]]:
+    settings = register.data.get("lint", {})
+    entries = settings.get("ignore", []) if isinstance(settings, dict) else []
+    return {index: (entry["rule"], entry["reason"]) for index, entry in enumerate(entries)}
+
+
+def _ignore_problem(register, index: int, code: str, level: str, message: str, hint: str = "",
+                    key: str | None = None) -> Problem:
+    path = ("lint", "ignore", index) + ((key,) if key else ())
+    line, column = register.document.position(path)
+    return Problem(register.path, line, column, code, level, message, hint)

@@ -1,0 +1,124 @@
+"""Lint's findings as a one-page compliance matrix: registers × GDPR points, in HTML.
+
+``python build.py lint --format html`` prints this page, for a data protection officer to
+open in a browser. Each row is a register, each column a legal reference of the rules
+(GDPR 13(1)(a), ...); a cell is passed, or shows the worst finding (info, warning, error)
+with every message in its ``title``. The findings are also listed under the table, so the
+page says everything without hovering. Rendered through ``templates/lint-matrix.html.j2``
+with autoescape on; the output depends only on its input.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+
+from seloste import __version__
+from seloste.lint import RULES
+from seloste.problem import ERROR
+from seloste.problem import INFO
+from seloste.problem import WARNING
+from seloste.problem import count_summary
+from seloste.render import TEMPLATES_DIR
+
+TEMPLATE = "lint-matrix.html.j2"
+STYLESHEET = "lint-matrix.css"
+
+_STATES = {  # worst level -> (CSS class, cell text)
+    None: ("pass", "✓ kunnossa"),
+    INFO: ("note", "i huomautus"),
+    WARNING: ("warn", "! varoitus"),
+    ERROR: ("fail", "✗ virhe"),
+}
+_RANK = {None: 0, INFO: 1, WARNING: 2, ERROR: 3}
+_LEVEL_NAMES = {ERROR: "virhe", WARNING: "varoitus", INFO: "huomautus"}
+# What each reference asks, in the words of the readers of the page (column header tooltips).
+POINTS = {
+    "GDPR 13(1)(a)": "Rekisterinpitäjän nimi, yhteystiedot ja Y-tunnus",
+    "GDPR 13(1)(b)": "Tietosuojavastaavan yhteystiedot",
+    "GDPR 13(1)(c)": "Käsittelyn tarkoitukset ja oikeusperusteet",
+    "GDPR 13(1)(d)": "Oikeutettu etu",
+    "GDPR 13(1)(e)": "Vastaanottajat",
+    "GDPR 13(1)(f)": "Siirrot EU:n tai ETA:n ulkopuolelle",
+    "GDPR 13(2)(a)": "Säilytysaika",
+    "GDPR 13(2)(b)": "Rekisteröidyn oikeudet",
+    "GDPR 13(2)(c)": "Suostumuksen peruuttaminen",
+    "GDPR 13(2)(d)": "Valitusoikeus valvontaviranomaiselle",
+    "GDPR 13(2)(e)": "Tietojen antamisen vaatimus ja seuraukset",
+    "GDPR 13(2)(f)": "Automaattinen päätöksenteko ja profilointi",
+    "GDPR 14(1)(d)": "Henkilötietoryhmät",
+    "GDPR 14(2)(f)": "Tietolähteet",
+    "GDPR 9(2)": "Erityisten henkilötietoryhmien käsittelyn edellytys",
+    "Tietosuojalaki 1050/2018": "Ei viittauksia kumottuun henkilötietolakiin",
+    "GDPR 13–14": "Tietosuoja-asetuksen mukainen rakenne",
+    "Tietosuojalaki 29 §": "Ei henkilötunnuksia",
+    "GDPR 12(1)": "Toimivat yhteystiedot ja päiväys",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+
+
+def columns(rules=RULES) -> list[tuple[str, list]]:
+    """(reference, rules citing it) in registry order: the matrix's columns."""
+    grouped: dict[str, list] = {}
+    for rule in rules:
+        grouped.setdefault(rule.REFERENCE, []).append(rule)
+    return list(grouped.items())
+
+
+def render_matrix(registers, findings, rules=RULES) -> bytes:
+    """The standalone HTML page of the matrix for ``registers`` and their lint ``findings``."""
+    import markupsafe
+
+    stylesheet = (TEMPLATES_DIR / STYLESHEET).read_text(encoding="utf-8").strip()
+    digest = base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
+    grouped = columns(rules)
+    rows = []
+    for register in sorted(registers, key=lambda r: (r.data["name"].casefold(), r.id)):
+        own = sorted(problem for problem in findings if problem.path == register.path)
+        cells = []
+        for _reference, cited_by in grouped:
+            codes = {rule.ID for rule in cited_by}
+            cells.append(_cell([problem for problem in own if problem.code in codes]))
+        rows.append({
+            "anchor": f"rekisteri-{register.id}",
+            "name": register.data["name"],
+            "path": register.path,
+            "cells": cells,
+            "findings": [{"line": problem.line, "level_name": _LEVEL_NAMES[problem.level], "code": problem.code,
+                          "message": problem.message} for problem in own],
+        })
+    html = _environment().get_template(TEMPLATE).render(
+        registers=registers,
+        summary=count_summary(findings),
+        columns=[{"reference": reference, "titles": POINTS.get(reference, reference)} for reference, _ in grouped],
+        rows=rows,
+        stylesheet=markupsafe.Markup(stylesheet),
+        style_hash=f"sha256-{digest}",
+        version=__version__,
+    )
+    return (html.rstrip("\n") + "\n").encode("utf-8")
+
+
+def _cell(problems) -> dict:
+    worst = max((problem.level for problem in problems), key=_RANK.__getitem__, default=None)
+    state, label = _STATES[worst]
+    if problems:
+        title = "\n".join(f"rivi {problem.line}: {problem.message}" for problem in problems)
+    else:
+        title = "Ei havaintoja"
+    return {"state": state, "label": label, "title": title}

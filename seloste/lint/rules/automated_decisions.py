@@ -1,0 +1,49 @@
+"""Automated decision-making and profiling are stated either way (GDPR 13(2)(f), 14(2)(g)).
+
+``automated_decisions`` says ``none: true`` (a standard sentence), or describes the
+decisions, their logic and consequences. ``none: true`` with items contradicts itself.
+
+PASS:
+    automated_decisions:
+      none: true
+FAIL:
+    automated_decisions:
+      none: true
+      items:
+        - Hakemusten automaattinen esikarsinta
+"""
+
+from __future__ import annotations
+
+from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import problem_at
+from seloste.lint.finding import problem_at_position
+from seloste.lint.finding import statement
+from seloste.lint.finding import topic_before
+from seloste.problem import ERROR
+
+ID = "GDPR-13-2-f"
+TITLE = "Automated decision-making and profiling are stated either way"
+REFERENCE = "GDPR 13(2)(f)"
+LEVEL = ERROR
+
+_HINT = ("'none: true', jos automaattisia päätöksiä tai profilointia ei ole, tai niiden kuvaus, "
+         "logiikka ja merkitys rekisteröidylle")
+
+
+def check(register):
+    state = statement(register, "automated_decisions")
+    if state == "missing":
+        yield problem_at_position(register, missing_topic_position(register, "automated_decisions"), ID, LEVEL,
+                                  f"{REFERENCE}: ei kerrota, tehdäänkö automaattisia päätöksiä tai profilointia",
+                                  f"lisää kohdan '{topic_before(register, 'automated_decisions')}' jälkeen "
+                                  f"'automated_decisions:' ja sen alle {_HINT}")
+    elif state == "empty":
+        yield problem_at(register, ("automated_decisions",), ID, LEVEL,
+                         f"{REFERENCE}: kohta 'automated_decisions' ei kerro, tehdäänkö automaattisia päätöksiä",
+                         f"kirjoita {_HINT}", key=True)
+    elif state == "contradiction":
+        yield problem_at(register, ("automated_decisions", "none"), ID, LEVEL,
+                         f"{REFERENCE}: 'none: true' sanoo, ettei automaattisia päätöksiä tehdä, mutta niitä "
+                         "on lueteltu",
+                         "poista 'none: true' tai luettelo")

@@ -1,0 +1,35 @@
+"""The right to lodge a complaint with a supervisory authority is told (GDPR 13(2)(d), 14(2)(e)).
+
+``complaint:`` renders the standard sentence; ``authority: tietosuojavaltuutettu`` adds the
+Finnish authority's contact details, kept as data in ``seloste/data/authorities.yaml``.
+
+PASS:
+    complaint:
+      authority: tietosuojavaltuutettu
+FAIL:
+    rights:
+      items:
+        - right: access
+"""
+
+from __future__ import annotations
+
+from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import problem_at_position
+from seloste.lint.finding import topic_before
+from seloste.problem import ERROR
+
+ID = "GDPR-13-2-d"
+TITLE = "The right to complain to a supervisory authority is told"
+REFERENCE = "GDPR 13(2)(d)"
+LEVEL = ERROR
+
+
+def check(register):
+    if "complaint" in register.data:
+        return
+    yield problem_at_position(register, missing_topic_position(register, "complaint"), ID, LEVEL,
+                              f"{REFERENCE}: oikeutta tehdä valitus valvontaviranomaiselle ei kerrota",
+                              f"lisää kohdan '{topic_before(register, 'complaint')}' jälkeen 'complaint:' ja sen alle "
+                              "'authority: tietosuojavaltuutettu'; selosteeseen tulee vakiolause ja "
+                              "valvontaviranomaisen yhteystiedot")

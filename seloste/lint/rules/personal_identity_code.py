@@ -1,0 +1,66 @@
+"""No personal identity code (henkilötunnus) in the notice.
+
+A notice may name "henkilötunnus" as a category of data, but must never show one: a
+published code identifies a person for good. Anything shaped like a code (DDMMYY, a century
+sign, three digits and a valid check character) in any text is reported. The message does
+not repeat the code, so that it does not spread to logs.
+
+PASS:
+    data_categories:
+      items:
+        - Henkilötunnus
+FAIL:
+    data_categories:
+      items:
+        - Henkilötunnus (esim. 131052-308T)
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from seloste.lint.finding import problem_at_position
+from seloste.lint.finding import text_positions
+from seloste.lint.finding import texts
+from seloste.problem import ERROR
+
+ID = "FI-HETU"
+TITLE = "No personal identity code in the notice"
+REFERENCE = "Tietosuojalaki 29 §"
+LEVEL = ERROR
+
+_CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+              "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+_CANDIDATE = re.compile(
+    r"(?<![0-9A-Za-z])(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?P<sign>[-+A-FU-Y])"
+    r"(?P<number>\d{3})(?P<check>[0-9A-Y])(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def is_personal_identity_code(match: re.Match) -> bool:
+    """True when a candidate has a real date of birth and the right check character."""
+    sign = match.group("sign").upper()
+    year = _CENTURIES[sign] + int(match.group("year")) if sign in _CENTURIES else None
+    if year is None:
+        return False
+    try:
+        datetime.date(year, int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return False
+    digits = int(match.group("day") + match.group("month") + match.group("year") + match.group("number"))
+    return _CHECK_CHARACTERS[digits % 31] == match.group("check").upper()
+
+
+def check(register):
+    for path, value in texts(register):
+        matches = [match for match in _CANDIDATE.finditer(value) if is_personal_identity_code(match)]
+        if not matches:
+            continue
+        for position in text_positions(register, path, [match.span() for match in matches]):
+            yield problem_at_position(register, position, ID, LEVEL,
+                                      f"{REFERENCE}: tekstissä on henkilötunnus (sarake {position[1]}); "
+                                      "selosteessa ei saa julkaista henkilötunnusta",
+                                      "poista tunnus; tietoryhmänä voi mainita sanan 'henkilötunnus'")

@@ -1,0 +1,42 @@
+"""The notice tells where the data comes from (GDPR 14(2)(f)).
+
+A notice that names no sources leaves open whether data is obtained from elsewhere; then
+GDPR 14 asks for the source, and whether it is publicly available (``public: true``).
+
+PASS:
+    sources:
+      items:
+        - text: Hakija itse
+          origin: data_subject
+FAIL:
+    data_categories:
+      items:
+        - Nimi
+"""
+
+from __future__ import annotations
+
+from seloste.lint.finding import has_text
+from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import problem_at
+from seloste.lint.finding import problem_at_position
+from seloste.lint.finding import topic_before
+from seloste.problem import ERROR
+
+ID = "GDPR-14-2-f"
+TITLE = "The sources of the data are told"
+REFERENCE = "GDPR 14(2)(f)"
+LEVEL = ERROR
+
+
+def check(register):
+    topic = register.data.get("sources")
+    if topic is None:
+        yield problem_at_position(register, missing_topic_position(register, "sources"), ID, LEVEL,
+                                  f"{REFERENCE}: ei kerrota, mistä henkilötiedot saadaan",
+                                  f"lisää kohdan '{topic_before(register, 'sources')}' jälkeen 'sources:' ja sen alle "
+                                  "lähteet kohtina ('text:', 'origin: data_subject' tai 'origin: other')")
+    elif not topic.get("items") and not has_text(topic):
+        yield problem_at(register, ("sources",), ID, LEVEL,
+                         f"{REFERENCE}: kohta 'sources' ei kerro tietolähteitä",
+                         "lisää lähteet kohtina ('items:')", key=True)
