@@ -41,6 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     textconv = commands.add_parser("textconv", parents=[common],
                                    help="print a register file's notice as plain text (for git diff)")
     textconv.add_argument("file", metavar="FILE")
+    diff = commands.add_parser(
+        "diff", help="show what changed in the notices, material changes first (default: HEAD against the working tree)",
+        description="Compare two versions of the registers: git revisions (OLD defaults to HEAD, NEW to the "
+                    "working tree), two policy files or two policy folders.")
+    diff.add_argument("old", nargs="?", metavar="OLD", help="a git revision, a policy file or a policy folder")
+    diff.add_argument("new", nargs="?", metavar="NEW", help="a git revision, a policy file or a policy folder")
+    diff.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
+    diff.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
+                      help="text (coloured on a terminal unless NO_COLOR is set), markdown (for a pull request "
+                           "comment), json, or html (a standalone page)")
+    diff.add_argument("--fail-on", choices=("never", "material"), default="never",
+                      help="material = exit 1 when there is a material change (default: never)")
     lint = commands.add_parser("lint", parents=[common], conflict_handler="resolve",
                                help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
     lint.add_argument("files", nargs="*", metavar="FILE")
@@ -68,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "validate": _validate,
         "textconv": _textconv,
+        "diff": _diff,
         "lint": _lint,
     }[args.command]
     try:
@@ -137,6 +150,7 @@ def _check(args) -> int:
     _show_lint(args, registers)
     if not any(problem.is_error for problem in problems):
         problems += output.check(project.render_site(registers), pathlib.Path(args.output))
+    problems += _updated_warnings(args, registers)
     if not any(problem.is_error for problem in problems):
         print(f"output/ on ajan tasalla ({len(registers)} rekisteriä)", file=sys.stderr)
     return _report(args, problems)
@@ -223,3 +237,36 @@ def _textconv(args) -> int:
         return _report(args, problems)
     sys.stdout.buffer.write(render_text(build_notice(register.id, register.data)))
     return EXIT_OK
+
+
+def _updated_warnings(args, registers) -> list:
+    """Warnings for registers whose text changed since HEAD while ``updated`` did not ([] outside git)."""
+    from seloste import diff
+
+    return diff.head_warnings(registers, pathlib.Path(args.policy))
+
+
+def _diff(args) -> int:
+    from seloste import diff
+    from seloste.problem import format_problems
+
+    try:
+        old, new = diff.load_sides(args.old, args.new, pathlib.Path(args.policy))
+    except diff.SideError as exc:
+        print(f"diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report = diff.compare(old, new)
+    colour = args.format == "text" and _stdout_is_terminal() and not os.environ.get("NO_COLOR")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(diff.format_report(report, args.format, colour=colour).encode("utf-8"))
+    if args.format == "text":
+        sys.stderr.write(format_problems(report.problems, "text"))
+    if any(problem.is_error for problem in report.problems):
+        return EXIT_PROBLEMS
+    if args.fail_on == "material" and report.material:
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()

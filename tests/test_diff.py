@@ -1,0 +1,545 @@
+"""``build.py diff``: what changed in a notice, material changes told apart from editorial ones."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES
+from conftest import POLICY
+from conftest import ROOT
+from markdown_it import MarkdownIt
+
+from seloste import diff
+from seloste.load import load_text
+
+SEED = "genetta-asiakasrekisteri.yaml"
+
+# (tag, replacements in the seed's YAML, summary lines the diff must print, material?)
+HISTORY = [
+    ("typo", [("kauan, kun se on", "kauan kuin se on")],
+     ["toimituksellinen: Tietojen säilytysaika: muutettu johdanto (”… tietoja säilytetään niin kauan, kun se on "
+      "tietojen …” → ”… tietoja säilytetään niin kauan kuin se on tietojen …”)"], False),
+    ("category", [("        - Yritys\n", "        - Yritys\n        - Syntymäaika\n")],
+     ["olennainen: Rekisterin tietosisältö: lisätty tieto ”Syntymäaika” (ryhmä ”Asiakastiedot”)"], True),
+    ("recipient-transfer",
+     [("transfers:\n  none: true\n",
+       "transfers:\n  items:\n    - text: Pilvipalvelun tarjoaja\n      country: Yhdysvallat\n"
+       "      safeguard: standard_contractual_clauses\n"),
+      ("    tai voimassa olevan lainsäädännön asettamissa rajoissa.\n",
+       "    tai voimassa olevan lainsäädännön asettamissa rajoissa.\n  items:\n    - Perintätoimisto\n")],
+     ["olennainen: Tietojen säännönmukaiset luovutukset: lisätty vastaanottaja ”Perintätoimisto”",
+      "olennainen: Tietojen säännönmukaiset luovutukset: poistettu toteamus ”Tietoja ei siirretä EU:n tai ETA:n "
+      "ulkopuolelle.”",
+      "olennainen: Tietojen säännönmukaiset luovutukset: lisätty siirto EU:n tai ETA:n ulkopuolelle ”Pilvipalvelun "
+      "tarjoaja” (maa: Yhdysvallat; suojatoimi: Euroopan komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)))"],
+     True),
+    ("retention",
+     [("säilytetään niin kauan kuin se on tietojen\n    käyttötarkoituksen tai voimassaolevan lainsäädännön "
+       "asettamien vaatimusten vuoksi tarpeen.", "säilytetään viisi vuotta asiakkuuden päättymisestä.")],
+     ["olennainen: Tietojen säilytysaika: muutettu johdanto (”… tallennettuja tietoja säilytetään niin kauan kuin se "
+      "on tietojen käyttötarkoituksen tai…” → ”… tallennettuja tietoja säilytetään viisi vuotta asiakkuuden "
+      "päättymisestä.”)"], True),
+    ("right", [("    - right: objection\n", "    - right: objection\n      REMOVE\n")],
+     ["olennainen: Rekisteröidyn oikeudet: poistettu oikeus ”vastustamisoikeus”"], True),
+    ("reorder",
+     [("    - Asiakassuhteen hoitaminen ja kehittäminen\n    - Laskutus, maksujen valvonta ja perintä\n",
+       "    - Laskutus, maksujen valvonta ja perintä\n    - Asiakassuhteen hoitaminen ja kehittäminen\n")],
+     ["toimituksellinen: Henkilötietojen käsittelyn tarkoitus: siirretty käsittelyn tarkoitus ”Laskutus, maksujen "
+      "valvonta ja perintä” (kohdasta 4 kohtaan 3)"], False),
+]
+IDS = [case[0] for case in HISTORY]
+
+
+def _git(repo: pathlib.Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def _commit(repo: pathlib.Path, message: str) -> None:
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message)
+
+
+def _apply(text: str, replacements) -> str:
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    if "      REMOVE\n" in text:  # drop the marked right and its text
+        start = text.index("    - right: objection\n")
+        text = text[:start] + text[text.index("  notes:", start):]
+    return text
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory) -> pathlib.Path:
+    """A git repository whose commits, tagged, each make one change to the seed register."""
+    repo = tmp_path_factory.mktemp("history")
+    (repo / "policy").mkdir()
+    shutil.copy(POLICY / SEED, repo / "policy" / SEED)
+    _git(repo, "init", "-q")
+    _commit(repo, "seed")
+    _git(repo, "tag", "seed")
+    text = (repo / "policy" / SEED).read_text(encoding="utf-8")
+    for tag, replacements, _, _ in HISTORY:
+        text = _apply(text, replacements)
+        (repo / "policy" / SEED).write_text(text, encoding="utf-8")
+        _commit(repo, tag)
+        _git(repo, "tag", tag)
+    return repo
+
+
+def _d101(side: str, against: str) -> str:
+    return (f"{side}:policy/{SEED}:0:0: warning [D101] selosteen teksti on muuttunut (verrattuna versioon "
+            f"{against}), mutta siinä ei ole päivämäärää (updated)\n"
+            "    hint: merkitse muutospäivä riville 'updated: \"VVVV-KK-PP\"' ja kuvaa muutos muutoshistoriaan (history)\n")
+
+
+@pytest.mark.parametrize(("tag", "summary", "material"), [(c[0], c[2], c[3]) for c in HISTORY], ids=IDS)
+def test_each_change_is_named_with_its_section_and_class(run_cli, history, tag, summary, material):
+    result = run_cli("diff", f"{tag}~1", tag, cwd=history)
+    assert result.code == 0
+    assert result.stderr == _d101(tag, f"{tag}~1")
+    lines = result.stdout.split("\n")
+    changes = [line.strip() for line in lines if line.startswith("  olennainen: ") or line.startswith("  toimituksellinen: ")]
+    assert changes == summary
+    count = len(summary) if material else 0
+    assert lines[0] == (f"Olennaisia muutoksia: {count} · toimituksellisia: {len(summary) - count}"
+                        f" · muuttuneita selosteita: 1 ({tag}~1 → {tag})")
+
+
+@pytest.mark.parametrize(("tag", "material"), [(c[0], c[3]) for c in HISTORY], ids=IDS)
+def test_fail_on_material_exits_1_only_for_material_changes(run_cli, history, tag, material):
+    result = run_cli("diff", f"{tag}~1", tag, "--fail-on", "material", "--format", "json", cwd=history)
+    assert result.code == (1 if material else 0)
+    report = json.loads(result.stdout)
+    classes = {change["class"] for change in report["registers"][0]["changes"]}
+    assert classes == ({"material"} if material else {"editorial"})
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("typo", ["@@ 8. Tietojen säilytysaika", "  8. Tietojen säilytysaika",
+              "~ Asiakasrekisteriin tallennettuja tietoja säilytetään niin kauan[-, kun-]{+ kuin+} se on tietojen "
+              "käyttötarkoituksen tai voimassaolevan lainsäädännön asettamien vaatimusten vuoksi tarpeen.",
+              "  9. Rekisteröidyn oikeudet"]),
+    ("reorder", ["@@ 3. Henkilötietojen käsittelyn tarkoitus", "  - Tuotteiden ja palveluiden tarjoaminen ja toimitus",
+                 "> - Laskutus, maksujen valvonta ja perintä", "  - Asiakassuhteen hoitaminen ja kehittäminen",
+                 "< - Laskutus, maksujen valvonta ja perintä", "  - Liiketoiminnan kehittäminen"]),
+    ("category", ["@@ 4. Rekisterin tietosisältö", "  - Yritys", "+ - Syntymäaika", "  - Asiakasnumero"]),
+], ids=["word level inside a paragraph", "reordering is a move", "added line"])
+def test_text_diff_shows_words_moves_and_lines(run_cli, history, tag, expected):
+    result = run_cli("diff", f"{tag}~1", tag, cwd=history)
+    assert result.code == 0, result.stderr
+    body = result.stdout.split("< siirretty pois, > siirretty tähän)\n", 1)[1]
+    assert body.rstrip("\n").split("\n") == expected
+
+
+@pytest.mark.parametrize("args", [("seed", "seed"), ("reorder", "reorder"), ()], ids=["seed", "last", "clean tree"])
+def test_identical_sides_report_no_change(run_cli, history, args):
+    result = run_cli("diff", *args, "--fail-on", "material", cwd=history)
+    old, new = (args or ("HEAD", "työhakemisto"))
+    assert (result.code, result.stdout, result.stderr) == (0, f"Ei muutoksia ({old} → {new}).\n", "")
+
+
+def test_working_tree_against_head_and_a_span_of_commits(run_cli, history, tmp_path):
+    work = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(history), str(work)], check=True)
+    policy = work / "policy" / SEED
+    policy.write_text(policy.read_text(encoding="utf-8").replace("        - Nimi\n", ""), encoding="utf-8")
+    result = run_cli("diff", "--format", "json", cwd=work)
+    assert result.code == 0
+    report = json.loads(result.stdout)
+    assert (report["old"], report["new"]) == ("HEAD", "työhakemisto")
+    assert [c["summary"] for c in report["registers"][0]["changes"]] == [
+        "Rekisterin tietosisältö: poistettu tieto ”Nimi” (ryhmä ”Asiakastiedot”)"]
+    assert report["registers"][0]["new_path"] == f"policy/{SEED}"
+
+    whole = json.loads(run_cli("diff", "seed", "HEAD", "--format", "json", cwd=work).stdout)
+    # The typo fix and the new retention period are one change of the same paragraph.
+    assert whole["material"] == 6 and whole["editorial"] == 1
+
+
+def test_markdown_parses_with_the_table_first_and_the_text_diff_in_details(run_cli, history):
+    result = run_cli("diff", "seed", "HEAD", "--format", "markdown", cwd=history)
+    assert result.code == 0 and result.stderr == ""
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    kinds = [token.type for token in tokens]
+    assert kinds.index("table_open") < kinds.index("html_block") < kinds.index("fence")
+    cells = [token.content for token in tokens if token.type == "inline"]
+    assert "lisätty tieto ”Syntymäaika” (ryhmä ”Asiakastiedot”)" in cells
+    assert "**olennainen**" in cells
+    rows = sum(token.type == "tr_open" for token in tokens)
+    assert rows == 1 + 7  # the header and one row a change
+    details = [token.content for token in tokens if token.type == "html_block"]
+    assert details[0].startswith("<details>\n<summary>Tekstin muutokset: Genetta-asiakasrekisteri")
+    assert details[-1] == "</details>\n"
+    fence = next(token for token in tokens if token.type == "fence")
+    assert fence.info == "diff"
+    assert "+ - Syntymäaika\n" in fence.content
+    assert "**Huomautukset**" in result.stdout  # the missing `updated` date
+
+
+def test_markdown_fence_outlasts_backticks_in_the_text(tmp_path, run_cli):
+    old, new = tmp_path / "vanha.yaml", tmp_path / "uusi.yaml"
+    old.write_text((FIXTURES / "kaikki-kentat.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    # A name is shown literally, backticks and all.
+    new.write_text(old.read_text(encoding="utf-8").replace("name: Kaikkien kenttien rekisteri",
+                                                           "name: Kaikkien ````kenttien```` rekisteri"), encoding="utf-8")
+    result = run_cli("diff", str(old), str(new), "--format", "markdown")
+    tokens = MarkdownIt("commonmark").parse(result.stdout)
+    fences = [token for token in tokens if token.type == "fence"]
+    assert len(fences) == 1 and "~ Kaikkien {+````+}kenttien{+````+} rekisteri\n" in fences[0].content
+    assert tokens[-1].content == "</details>\n"
+
+
+def test_html_is_a_standalone_escaped_page(history, run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    shutil.copytree(POLICY, policy)
+    seed = policy / SEED
+    changed = tmp_path / "uusi"
+    changed.mkdir()
+    (changed / SEED).write_text(seed.read_text(encoding="utf-8").replace("        - Nimi\n", "        - <b>Nimi</b>\n"),
+                                encoding="utf-8")
+    result = run_cli("diff", str(policy), str(changed), "--format", "html")
+    assert result.code == 0, result.stderr
+    page = result.stdout
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fi">\n<head>\n<meta charset="utf-8">')
+    assert page.endswith("</html>\n")
+    assert "<b>" not in page
+    assert "<p>- <ins>&lt;b&gt;</ins>Nimi<ins>&lt;/b&gt;</ins></p>" in page
+    assert '<td class="material">olennainen</td>' in page
+
+
+def test_json_shape(run_cli, history):
+    result = run_cli("diff", "category~1", "category", "--format", "json", cwd=history)
+    report = json.loads(result.stdout)
+    assert set(report) == {"old", "new", "changed", "material", "editorial", "registers", "problems"}
+    (register,) = report["registers"]
+    assert {key: register[key] for key in ("id", "status", "old_path", "new_path", "material", "editorial")} == {
+        "id": "genetta-asiakasrekisteri", "status": "changed", "old_path": f"category~1:policy/{SEED}",
+        "new_path": f"category:policy/{SEED}", "material": 1, "editorial": 0}
+    assert register["changes"] == [{
+        "section": "Rekisterin tietosisältö", "topic": "data_categories", "kind": "data_category",
+        "action": "added", "name": "Syntymäaika", "detail": "ryhmä ”Asiakastiedot”", "class": "material",
+        "rule": "data_categories.data_category.added",
+        "summary": "Rekisterin tietosisältö: lisätty tieto ”Syntymäaika” (ryhmä ”Asiakastiedot”)"}]
+    assert register["text_diff"] == [{"section": "4. Rekisterin tietosisältö", "rows": [
+        {"op": "equal", "text": "- Yritys"}, {"op": "insert", "text": "- Syntymäaika"},
+        {"op": "equal", "text": "- Asiakasnumero"}]}]
+    assert [problem["code"] for problem in report["problems"]] == ["D101"]
+
+
+def test_file_against_file_compares_one_register_whatever_the_names(run_cli, tmp_path):
+    old, new = tmp_path / "vanha.yaml", tmp_path / "uusi.yaml"
+    old.write_text((FIXTURES / "kaikki-kentat.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    new.write_text(old.read_text(encoding="utf-8").replace("phone: 03 565 611", "phone: 03 565 612")
+                   .replace('updated: "2025-06-01"', 'updated: "2025-07-01"'), encoding="utf-8")
+    result = run_cli("diff", str(old), str(new), "--fail-on", "material", cwd=tmp_path)
+    assert result.code == 1
+    assert result.stderr == ""
+    assert result.stdout.split("\n")[2:6] == [
+        "Kaikkien kenttien rekisteri (vanha.yaml → uusi.yaml): muutettu; olennaisia 1, toimituksellisia 1",
+        "  toimituksellinen: Päivitetty: muutettu päivämäärä (”1.6.2025” → ”1.7.2025”)",
+        "  olennainen: Rekisterinpitäjä: muutettu yhteystieto ”Puhelin” (”03 565 611” → ”03 565 612”)",
+        "",
+    ]
+
+
+def test_folder_against_folder_reports_added_and_removed_registers(run_cli, tmp_path):
+    old, new = tmp_path / "vanha", tmp_path / "uusi"
+    old.mkdir()
+    new.mkdir()
+    shutil.copy(POLICY / SEED, old / SEED)
+    shutil.copy(FIXTURES / "kaikki-kentat.yaml", new / "kaikki-kentat.yaml")
+    result = run_cli("diff", str(old), str(new), "--format", "json", "--fail-on", "material", cwd=tmp_path)
+    assert result.code == 1
+    report = json.loads(result.stdout)
+    assert [(r["id"], r["status"], r["old_path"], r["new_path"]) for r in report["registers"]] == [
+        ("genetta-asiakasrekisteri", "removed", f"vanha/{SEED}", None),
+        ("kaikki-kentat", "added", None, "uusi/kaikki-kentat.yaml"),
+    ]
+    assert [c["summary"] for r in report["registers"] for c in r["changes"]] == [
+        "Seloste: poistettu seloste ”Genetta-asiakasrekisteri (\"Asiakasrekisteri\")”",
+        "Seloste: lisätty seloste ”Kaikkien kenttien rekisteri”",
+    ]
+    rows = report["registers"][1]["text_diff"][0]["rows"]
+    assert rows[0] == {"op": "insert", "text": "TIETOSUOJAILMOITUS"} and {row["op"] for row in rows} == {"insert"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("eiole",), "diff: 'eiole' ei ole git-revisio eikä olemassa oleva tiedosto tai kansio\n"),
+    (("--", "-x"), "diff: '-x' ei ole git-revisio\n"),
+    (("policy", f"policy/{SEED}"), f"diff: 'policy' ja 'policy/{SEED}' on oltava joko kaksi tiedostoa tai kaksi kansiota\n"),
+], ids=["unknown revision", "option-like revision", "file against folder"])
+def test_unusable_sides_are_usage_errors(run_cli, history, args, message):
+    result = run_cli("diff", *args, cwd=history)
+    assert (result.code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_revisions_outside_git_are_a_usage_error(run_cli, project):
+    result = run_cli("diff", cwd=project)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith("diff: '") and result.stderr.endswith(
+        "' ei ole git-tietovarastossa; anna vertailtavaksi kaksi tiedostoa tai kaksi kansiota\n")
+
+
+def test_a_side_that_fails_validation_is_reported_as_problems(run_cli, history, tmp_path):
+    work = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(history), str(work)], check=True)
+    (work / "policy" / SEED).write_text("layout: gdpr\nname: [\n", encoding="utf-8")
+    result = run_cli("diff", cwd=work)
+    assert result.code == 1
+    assert result.stdout == "Ei muutoksia (HEAD → työhakemisto).\n"
+    assert result.stderr.startswith(f"policy/{SEED}:3:1: error [Y001] YAML-syntaksivirhe")
+
+
+def test_colour_only_on_a_terminal_without_no_color(run_cli, history, monkeypatch):
+    from seloste import cli
+
+    plain = run_cli("diff", "category~1", "category", cwd=history).stdout
+    assert "\x1b[" not in plain
+    monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = run_cli("diff", "category~1", "category", cwd=history).stdout
+    assert "\x1b[32m+ - Syntymäaika\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert run_cli("diff", "category~1", "category", cwd=history).stdout == plain
+
+
+# --- the updated date -----------------------------------------------------------------------
+
+def _dated_repo(tmp_path: pathlib.Path) -> pathlib.Path:
+    repo = tmp_path / "dated"
+    (repo / "policy").mkdir(parents=True)
+    (repo / "output").mkdir()
+    shutil.copy(FIXTURES / "kaikki-kentat.yaml", repo / "policy" / "kaikki-kentat.yaml")
+    _git(repo, "init", "-q")
+    _commit(repo, "first")
+    return repo
+
+
+def _edit(path: pathlib.Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+UPDATED = [
+    ("text changed, date kept", [("Tilastointi", "Tilastointi ja raportointi")],
+     "policy/kaikki-kentat.yaml:8:1: warning [D101] selosteen teksti on muuttunut (verrattuna versioon HEAD), "
+     "mutta päivämäärä 2025-06-01 on ennallaan\n"
+     "    hint: merkitse muutospäivä riville 'updated: \"VVVV-KK-PP\"' ja kuvaa muutos muutoshistoriaan (history)\n"),
+    ("text and date changed", [("Tilastointi", "Tilastointi ja raportointi"), ('"2025-06-01"\ncontroller', '"2025-07-01"\ncontroller')],
+     ""),
+    ("only lint settings changed", [("Esimerkki ohituksesta.", "Toinen perustelu.")], ""),
+]
+
+
+@pytest.mark.parametrize(("edits", "warning"), [case[1:] for case in UPDATED], ids=[case[0] for case in UPDATED])
+def test_check_warns_when_the_text_changed_but_updated_did_not(run_cli, tmp_path, edits, warning):
+    repo = _dated_repo(tmp_path)
+    for old, new in edits:
+        _edit(repo / "policy" / "kaikki-kentat.yaml", old, new)
+    assert run_cli("build", cwd=repo).code == 0
+    result = run_cli("check", "--format", "text", cwd=repo)
+    assert result.code == 0  # a warning does not fail check
+    assert result.stdout == warning
+    diff_result = run_cli("diff", cwd=repo)
+    assert diff_result.stderr == warning
+    assert diff_result.code == 0
+
+
+def test_check_outside_git_does_not_compare(run_cli, project):
+    _edit(project / "policy" / SEED, "        - Nimi\n", "")
+    assert run_cli("build", "--policy", str(project / "policy"), "--output", str(project / "output")).code == 0
+    result = run_cli("check", "--policy", str(project / "policy"), "--output", str(project / "output"))
+    assert result.code == 0
+    assert "D101" not in result.stdout + result.stderr
+
+
+# --- classification rules -------------------------------------------------------------------
+
+def _base() -> dict:
+    document, problems = load_text((FIXTURES / "kaikki-kentat.yaml").read_bytes(), "kaikki-kentat.yaml",
+                                   frozenset({"none", "public", "ordered"}))
+    assert not problems
+    return document.data
+
+
+def _set(path, value):
+    def edit(data):
+        *parents, last = path
+        for key in parents:
+            data = data[key]
+        if value is _DELETE:
+            del data[last]
+        else:
+            data[last] = value
+    return edit
+
+
+def _append(path, value):
+    def edit(data):
+        for key in path:
+            data = data[key]
+        data.append(value)
+    return edit
+
+
+_DELETE = object()
+
+# (id, edit of the kaikki-kentat fixture, expected (summary, material) of each change)
+RULES = [
+    ("legal basis changed", _set(("purposes", "items", 1, "legal_basis"), "legal_obligation"),
+     [("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: muutettu käsittelyn tarkoitus ”Palvelun "
+       "järjestäminen” (oikeusperuste: Yleistä etua koskeva tehtävä tai julkisen vallan käyttö (GDPR 6(1)(e)) → "
+       "Lakisääteinen velvoite (GDPR 6(1)(c)))", True)]),
+    ("purpose removed", _set(("purposes", "items"), ["Tilastointi"]),
+     [("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: poistettu käsittelyn tarkoitus ”Palvelun "
+       "järjestäminen” (oikeusperuste: Yleistä etua koskeva tehtävä tai julkisen vallan käyttö (GDPR 6(1)(e)); "
+       "laki: Sosiaalihuoltolaki (1301/2014))", False),
+      ("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: poistettu käsittelyn tarkoitus ”Palautteen "
+       "käsittely” (oikeusperuste: Oikeutettu etu (GDPR 6(1)(f)); Suostumus (GDPR 6(1)(a)); oikeutettu etu: Palvelun "
+       "kehittäminen.)", False)]),
+    ("purpose reworded", _set(("purposes", "items", 0), "Tilastointi ja raportointi"),
+     [("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: muutettu käsittelyn tarkoitus ”Tilastointi” "
+       "(”Tilastointi” → ”Tilastointi ja raportointi”)", True)]),
+    ("purpose typo fixed", _set(("purposes", "items", 2, "text"), "Palautteen käsitely"),
+     [("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: muutettu käsittelyn tarkoitus ”Palautteen "
+       "käsittely” (”Palautteen käsittely” → ”Palautteen käsitely”)", False)]),
+    ("emphasis only", _set(("purposes", "items", 0), "*Tilastointi*"),
+     [("Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet: muutettu käsittelyn tarkoitus ”Tilastointi” "
+       "(muotoilu)", False)]),
+    ("special category condition", _set(("data_categories", "groups", 0, "items", 1, "condition"), "a"),
+     [("Käsiteltävät henkilötiedot: muutettu tieto ”Terveydentila” (erityinen henkilötietoryhmä: terveystiedot, "
+       "käsittelyn edellytys GDPR 9(2)(h) → terveystiedot, käsittelyn edellytys GDPR 9(2)(a))", True)]),
+    ("category moved to another group", _set(("data_categories", "items"), []),
+     [("Käsiteltävät henkilötiedot: poistettu tieto ”Asiointikieli”", False)]),
+    ("new source", _append(("sources", "items"), "Luottotietorekisteristä"),
+     [("Tietolähteet: lisätty tietolähde ”Luottotietorekisteristä”", True)]),
+    ("source now public", _set(("sources", "items", 0), {"text": "Asiakkaalta itseltään", "public": True}),
+     [("Tietolähteet: muutettu tietolähde ”Asiakkaalta itseltään” (lähde: – → julkinen lähde)", True)]),
+    ("new processor", _append(("processors", "items"), "Postituspalvelu"),
+     [("Tietojen vastaanottajat: lisätty henkilötietojen käsittelijä ”Postituspalvelu”", True)]),
+    ("recipient removed", _set(("recipients", "items"), ["Kelalle"]),
+     [("Tietojen vastaanottajat: poistettu vastaanottaja ”Verohallinnolle” (tarkoitus: verotusta varten)", False)]),
+    ("transfer safeguard changed", _set(("transfers", "items", 0, "safeguard"), "adequacy_decision"),
+     [("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: muutettu siirto EU:n tai ETA:n ulkopuolelle ”Pilvipalvelu” "
+       "(suojatoimi: Euroopan komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)) → Euroopan komission "
+       "tietosuojan riittävyyttä koskeva päätös (GDPR 45))", True)]),
+    ("transfers stopped", _set(("transfers",), {"none": True}),
+     [("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: poistettu johdanto (”Tietoja siirretään”)", True),
+      ("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: poistettu lisätiedot (”Siirtoja arvioidaan säännöllisesti.”)", True),
+      ("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: poistettu siirto EU:n tai ETA:n ulkopuolelle ”Pilvipalvelu” "
+       "(maa: Yhdysvallat; suojatoimi: Euroopan komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)); "
+       "jäljennös suojatoimista: Jäljennöksen saa kirjaamosta.)", False),
+      ("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: lisätty toteamus ”Tietoja ei siirretä EU:n tai ETA:n "
+       "ulkopuolelle.”", False)]),
+    ("longer retention", _set(("retention", "items", 1, "period"), "pysyvästi"),
+     [("Tietojen säilytysaika: muutettu säilytysaika ”Asiakirjat” (säilytysaika: arkistolain mukaan → pysyvästi)", True)]),
+    ("retention number changed", _set(("retention", "items", 0), "Lokit kaksi vuotta"),
+     [("Tietojen säilytysaika: muutettu säilytysaika ”Lokit vuoden” (”Lokit vuoden” → ”Lokit kaksi vuotta”)", True)]),
+    ("right added", _append(("rights", "items"), {"right": "portability"}),
+     [("Rekisteröidyn oikeudet: lisätty oikeus ”oikeus siirtää tiedot järjestelmästä toiseen”", False)]),
+    ("right narrowed", _set(("rights", "items", 0, "text"), "Voit tarkastaa tietosi kerran vuodessa."),
+     [("Rekisteröidyn oikeudet: muutettu oikeus ”oikeus saada pääsy tietoihin” (”Voit tarkastaa tietosi.” → "
+       "”Voit tarkastaa tietosi kerran vuodessa.”)", True)]),
+    ("rights reordered", _set(("rights", "items"), [{"right": "erasure"}, {"right": "access", "text": "Voit tarkastaa tietosi."}]),
+     [("Rekisteröidyn oikeudet: siirretty oikeus ”oikeus tietojen poistamiseen” (kohdasta 2 kohtaan 1)", False)]),
+    ("controller email", _set(("controller", "email"), "kirjaamo@example.com"),
+     [("Rekisterinpitäjä: muutettu yhteystieto ”Sähköposti” (”kirjaamo@example.fi” → ”kirjaamo@example.com”)", True)]),
+    ("controller name spacing", _set(("controller", "name"), "Esimerkkikaupunki "),
+     [("Rekisterinpitäjä: muutettu yhteystieto ”Rekisterinpitäjä” (muotoilu)", False)]),
+    ("dpo removed", _set(("dpo",), _DELETE), None),
+    ("security rewritten", _set(("security", "intro"), "Tiedot suojataan salauksella ja pääsynhallinnalla."),
+     [("Tietoturva: muutettu johdanto (”Tiedot suojataan.” → ”Tiedot suojataan salauksella ja pääsynhallinnalla.”)",
+       False)]),
+    ("data subjects added", _append(("data_subjects", "items"), "Omaisia"),
+     [("Rekisteröityjen ryhmät: lisätty rekisteröityjen ryhmä ”Omaisia”", False)]),
+    ("automated decision added", _append(("automated_decisions", "items"), "Luottoluokitus"),
+     [("Automaattinen päätöksenteko ja profilointi: lisätty automaattinen päätöksenteko ”Luottoluokitus”", True)]),
+    ("complaint removed", _set(("complaint",), _DELETE), None),
+    ("custom section", _set(("sections", 0, "content"), "Käytämme välttämättömiä evästeitä."),
+     [("Evästeet: muutettu oma luku ”Evästeet” (”Käytämme evästeitä.” → ”Käytämme välttämättömiä evästeitä.”)", False)]),
+    ("title and layout", _set(("layout",), "henkilotietolaki"),
+     [("Rakenne: muutettu rakenne (”gdpr” → ”henkilotietolaki”)", False)]),
+    ("history entry", _append(("history",), {"date": "2025-07-01", "text": "Lisätty evästeet."}),
+     [("Muutoshistoria: lisätty merkintä ”1.7.2025: Lisätty evästeet.”", False)]),
+    ("link target in a text", _set(("rights", "notes"), "Oikeuksia voi käyttää [lomakkeella](https://example.fi/b)."),
+     [("Rekisteröidyn oikeudet: muutettu lisätiedot (”Oikeuksia voi käyttää kirjaamon kautta.” → ”Oikeuksia voi "
+       "käyttää lomakkeella (https://example.fi/b).”)", True)]),
+]
+
+
+@pytest.mark.parametrize(("edit", "expected"), [case[1:] for case in RULES], ids=[case[0] for case in RULES])
+def test_classification(edit, expected):
+    old = _base()
+    new = copy.deepcopy(old)
+    edit(new)
+    changes = diff.register_changes(old, new)
+    if expected is None:  # a whole topic removed: every change of it is material
+        assert changes and all(change.material for change in changes), changes
+        return
+    assert [(change.summary, change.material) for change in changes] == expected
+
+
+WORDING = [
+    ("case and punctuation", "Tiedot, jotka annetaan", "tiedot jotka annetaan.", True),
+    ("joined word", "Asiakasrekisterin käyttöoikeus", "Asiakasrekisterinkäyttöoikeus", True),
+    ("one letter", "niin kauan kun", "niin kauan kuin", True),
+    ("swapped letters", "tiedot säilytetään", "tiedot säilytteään", True),
+    ("two letters in a long word", "käyttötarkoitus", "käytötarkoitos", True),
+    ("number", "6 vuotta", "5 vuotta", False),
+    ("word added", "tietoja luovuteta", "tietoja ei luovuteta", False),
+    ("word replaced", "kaksi vuotta", "kolme vuotta", False),
+    ("two letters in a short word", "vuosi", "vuodet", False),
+    ("address", "info@a.fi", "info@b.fi", False),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "fix"), [case[1:] for case in WORDING], ids=[case[0] for case in WORDING])
+def test_wording_fix(old, new, fix):
+    before = diff._Entry("purposes", "purpose", old, old, old)
+    after = diff._Entry("purposes", "purpose", new, new, new)
+    assert diff._is_wording_fix(before, after) is fix
+
+
+@pytest.mark.parametrize(("old", "new", "segments"), [
+    ("a b c", "a x c", (("equal", "a "), ("delete", "b"), ("insert", "x"), ("equal", " c"))),
+    ("yksi kaksi kolme neljä", "yksi viisi, kuusi neljä",
+     (("equal", "yksi "), ("delete", "kaksi kolme"), ("insert", "viisi, kuusi"), ("equal", " neljä"))),
+    ("sama", "sama", (("equal", "sama"),)),
+], ids=["one word", "a phrase reads as one change", "same"])
+def test_word_diff(old, new, segments):
+    assert diff.word_diff(old, new) == segments
+
+
+def test_every_material_rule_is_documented():
+    documented = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    for topic, kind in diff.MATERIAL:
+        assert f"`{topic}`" in documented, topic
+        assert f"`{kind}`" in documented, kind
+
+
+def test_textconv_shows_the_notice_in_git_diff(history, tmp_path):
+    work = tmp_path / "textconv"
+    subprocess.run(["git", "clone", "-q", str(history), str(work)], check=True)
+    (work / ".gitattributes").write_text((ROOT / ".gitattributes").read_text(encoding="utf-8"), encoding="utf-8")
+    command = f'"{sys.executable}" "{ROOT / "build.py"}" textconv'
+    output = subprocess.run(["git", "-c", f"diff.seloste.textconv={command}", "diff", "typo~1", "typo"],
+                            cwd=work, check=True, capture_output=True, text=True).stdout
+    changed = [line for line in output.split("\n") if line[:1] in ("+", "-") and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "-Asiakasrekisteriin tallennettuja tietoja säilytetään niin kauan, kun se on tietojen käyttötarkoituksen tai "
+        "voimassaolevan lainsäädännön asettamien vaatimusten vuoksi tarpeen.",
+        "+Asiakasrekisteriin tallennettuja tietoja säilytetään niin kauan kuin se on tietojen käyttötarkoituksen tai "
+        "voimassaolevan lainsäädännön asettamien vaatimusten vuoksi tarpeen.",
+    ]
+    assert " 8. Tietojen säilytysaika" in output
