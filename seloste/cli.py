@@ -9,6 +9,7 @@ Exit codes: 0 clean, 1 problems or stale output, 2 usage or I/O error.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import pathlib
 import sys
@@ -53,7 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                            "comment), json, or html (a standalone page)")
     diff.add_argument("--fail-on", choices=("never", "material"), default="never",
                       help="material = exit 1 when there is a material change (default: never)")
-    lint = commands.add_parser("lint", parents=[common], conflict_handler="resolve",
+    # "resolve" takes --format away from the parent it came from: give lint a copy of its own,
+    # or every other command would lose --format (and read a file name as the format).
+    lint = commands.add_parser("lint", parents=[copy.deepcopy(common)], conflict_handler="resolve",
                                help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
     lint.add_argument("files", nargs="*", metavar="FILE")
     lint.add_argument("--format", choices=LINT_FORMATS, default="auto",

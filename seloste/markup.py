@@ -247,9 +247,23 @@ def _html_nodes(nodes) -> str:
         elif node[0] == "br":
             parts.append("<br>")
         else:
-            attributes = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in node[1])
+            pairs = node[1]
+            target = _shown_target(node) if node[0] == "a" else None
+            if target is not None:
+                # The print stylesheet shows it after the link, as the plain text does.
+                pairs = (*pairs, ("data-target", target))
+            attributes = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in pairs)
             parts.append(f"<{node[0]}{attributes}>{_html_nodes(node[2])}</{node[0]}>")
     return "".join(parts)
+
+
+def _shown_target(link) -> str | None:
+    """A link's target as text shows it after the label ("mailto:" and "tel:" dropped), or None
+    when the label already says it."""
+    label = _text_inline(link[2])
+    href = dict(link[1]).get("href", "")
+    bare = re.sub(r"^(mailto|tel):", "", href)
+    return None if href in (label, "") or bare == label else bare
 
 
 # --- plain text -----------------------------------------------------------------------------
@@ -280,9 +294,8 @@ def _text_inline(nodes) -> str:
             parts.append(" ")
         elif node[0] == "a":
             label = _text_inline(node[2])
-            href = dict(node[1]).get("href", "")
-            bare = re.sub(r"^(mailto|tel):", "", href)
-            parts.append(label if href in (label, "") or bare == label else f"{label} ({bare})")
+            target = _shown_target(node)
+            parts.append(label if target is None else f"{label} ({target})")
         else:
             parts.append(_text_inline(node[2]))
     return "".join(parts)
