@@ -493,3 +493,9 @@ def test_rules_documentation_shows_every_rule_with_its_examples():
     for rule in lint.RULES:
         assert f"\n### {rule.ID}\n" in text
         assert rule_examples(rule).failing in text
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"], ids=["validate", "lint"])
+def test_other_commands_keep_their_format_option_beside_lints(run_cli, command):
+    result = run_cli(command, "--format", "json", str(EXAMPLE.relative_to(ROOT)), cwd=ROOT)
+    assert (result.code, result.stdout) == (0, "[]\n")
