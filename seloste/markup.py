@@ -305,7 +305,9 @@ def _text_inline(nodes) -> str:
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>&~|])")
 _LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
-_EDGE_SPACE = re.compile(r"^[ \t]+|[ \t]+$")
+# Any whitespace but a line break: CommonMark readers strip Unicode spaces (no-break space,
+# ideographic space ...) from the ends of paragraphs, headings and table cells, not only " ".
+_EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$")
 # A sentence ends at . ! ? followed by one space and a capital letter or digit, unless the
 # word before is a known abbreviation, a number (an ordinal: "1. kohta"), an initial or §.
 _SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[\"”'(]?[A-ZÅÄÖ0-9])")
@@ -321,8 +323,33 @@ def escape_markdown(value: str) -> str:
 
 
 def _protect_edges(value: str) -> str:
-    """Spaces and tabs at the very start or end of a paragraph survive as character references."""
+    """Whitespace at the very start or end of a paragraph survives as character references."""
     return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), value)
+
+
+def plain_markdown(value: str) -> str:
+    """A plain field as CommonMark that shows it literally wherever a template puts it.
+
+    Besides what :func:`escape_markdown` escapes, every ``#`` is escaped (a heading would take
+    a trailing ``#`` run for its closing sequence) and whitespace at either end is kept as
+    character references (headings, table cells and ``**`` emphasis drop or refuse it).
+    """
+    return _protect_edges(escape_markdown(value).replace("#", "\\#"))
+
+
+# Python-Markdown's backslash escapes; it has none for "<" and "&", nor for a tab, which it
+# expands to spaces: those are written as character references instead.
+_SOURCE_ESCAPE = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+_SOURCE_REFERENCES = {"&": "&amp;", "<": "&lt;", "\t": "&#9;"}
+
+
+def literal_source(value: str) -> str:
+    """Markdown source that :func:`markdown` reads back as exactly ``value``.
+
+    For building a text field from plain words (a law's name, a label) and Markdown.
+    """
+    escaped = _SOURCE_ESCAPE.sub(r"\\\1", value)
+    return re.sub("[&<\t]", lambda m: _SOURCE_REFERENCES[m.group()], escaped)
 
 
 def to_markdown(text: Text, inline: bool = False) -> str:

@@ -320,12 +320,12 @@ class _Builder:
                 rows.append((_md(item), _plain("–")))
                 continue
             basis_parts = [self.words["legal_bases"][basis] for basis in as_list(item.get("legal_basis"))]
-            basis = "; ".join(markup.escape_markdown(part) for part in basis_parts) or "–"
+            basis = "; ".join(markup.literal_source(part) for part in basis_parts) or "–"
             if "law" in item:
-                basis += f" ({markup.escape_markdown(self.labels['law'].lower())}: {markup.escape_markdown(item['law'])})"
+                basis += f" ({markup.literal_source(self.labels['law'].lower())}: {markup.literal_source(item['law'])})"
             cell = _md(basis)
             if "legitimate_interest" in item:
-                cell = _md(f"{basis}. {markup.escape_markdown(self.labels['legitimate_interest'])}: {item['legitimate_interest']}")
+                cell = _md(f"{basis}. {markup.literal_source(self.labels['legitimate_interest'])}: {item['legitimate_interest']}")
             rows.append((_md(item["text"]), cell))
         table = Table((self.labels["purpose"], self.labels["legal_basis"]), tuple(rows))
         return self._framed(value, [table])
@@ -341,7 +341,7 @@ class _Builder:
             note = f"{self.labels['special_category']}: {self.words['special_categories'][item['special_category']]}"
             if "condition" in item:
                 note += f", {self.labels['condition']}({item['condition']})"
-            text += f" ({markup.escape_markdown(note)})"
+            text += f" ({markup.literal_source(note)})"
         return text
 
     def _data_categories(self, value: dict) -> list:
@@ -362,7 +362,7 @@ class _Builder:
             notes = [self.labels[f"origin_{item['origin']}"]] if "origin" in item else []
             if item.get("public"):
                 notes.append(self.labels["public_source"])
-            return item["text"] + (f" ({markup.escape_markdown(', '.join(notes))})" if notes else "")
+            return item["text"] + (f" ({markup.literal_source(', '.join(notes))})" if notes else "")
 
         return self._simple_list(value, describe=describe)
 
@@ -384,9 +384,9 @@ class _Builder:
             labels = self.labels
             rows = []
             for item in items:
-                safeguard = markup.escape_markdown(self.words["safeguards"][item["safeguard"]])
+                safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
                 if "copy" in item:
-                    safeguard += f". {markup.escape_markdown(labels['copy'])}: {item['copy']}"
+                    safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
                 rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
             middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
         return self._framed(value, middle, "transfers_none")

@@ -44,7 +44,7 @@ def _environment(fmt: str):
     elif fmt == "md":
         environment.filters["rich"] = markup.to_markdown
         environment.filters["inline"] = lambda text: markup.to_markdown(text, inline=True)
-        environment.filters["plain"] = markup.escape_markdown
+        environment.filters["plain"] = markup.plain_markdown
     else:
         environment.filters["rich"] = markup.to_text
         environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)

@@ -1,0 +1,225 @@
+"""Valid input with hostile text: it comes out exactly as written, never as markup or code.
+
+Each test renders a register twice: once with a neutral placeholder word in a field, once
+with the text under test. The second rendering must be the first with the placeholder
+replaced by the text: literally in the .txt, as element text when the .html is parsed back
+with html.parser, and as inline text when markdown-it-py (CommonMark with tables) reads the
+.md. So the text lands in the same element, and nothing else on the page changes.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from seloste import project
+from seloste.notice import build_notice
+from seloste.render import render_notice_files
+
+TEMPLATE = """\
+layout: gdpr
+name: {name}
+controller:
+  name: {controller}
+  notes: {markdown}
+data_categories:
+  groups:
+    - name: {group}
+      items:
+        - Nimi
+security:
+  notes:
+    - heading: {heading}
+    - table:
+        caption: {caption}
+        columns: [{column}, Toinen]
+        rows: [[solu, toinen]]
+    - fields:
+        - label: {label}
+          value: arvo
+purposes:
+  items:
+    - text: Laskutus
+      legal_basis: legal_obligation
+      law: {law}
+"""
+
+# One neutral word a field: letters only, none inside another, nothing any format escapes.
+PLACEHOLDERS = {
+    "name": "Paikkayksi",
+    "controller": "Paikkakaksi",
+    "group": "Paikkakolme",
+    "caption": "Paikkanelja",
+    "label": "Paikkaviisi",
+    "column": "Paikkakuusi",
+    "heading": "Paikkaseitseman",
+    "law": "Paikkakahdeksan",
+    "markdown": "Paikkayhdeksan",
+}
+PLAIN_FIELDS = ("name", "controller", "group", "caption", "label", "column", "heading", "law")
+
+
+def _render(values: dict[str, str]) -> dict[str, str]:
+    """The .txt, .html and .md of the register with ``values`` in its fields (YAML scalars as JSON)."""
+    fields = {**PLACEHOLDERS, **values}
+    source = TEMPLATE.format(**{key: json.dumps(value, ensure_ascii=False) for key, value in fields.items()})
+    register, problems = project.register_from_source("testi", "policy/testi.yaml", source.encode("utf-8"))
+    assert register is not None, problems
+    files = render_notice_files(build_notice(register.id, register.data), register.data)
+    return {suffix: files[f"fi/testi.{suffix}"].decode("utf-8") for suffix in ("txt", "html", "md")}
+
+
+class _ElementTexts(html.parser.HTMLParser):
+    """Every element's whole text (its own and its children's), in the order the elements end."""
+
+    VOID = frozenset({"meta", "link", "br", "hr", "img", "input", "wbr", "col", "source"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open: list[list] = []
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append([tag, ""])
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        name, text = self.open.pop()
+        assert name == tag, f"<{name}> closed by </{tag}>"
+        self.found.append((tag, text))
+        if self.open:
+            self.open[-1][1] += text
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1][1] += data
+
+
+def html_texts(page: str) -> list[tuple[str, str]]:
+    parser = _ElementTexts()
+    parser.feed(page)
+    parser.close()
+    assert parser.open == []
+    return parser.found
+
+
+_COMMONMARK = MarkdownIt("commonmark").enable("table")
+
+
+def markdown_texts(source: str) -> list[tuple[str, str]]:
+    """(block tag, inline text) for every inline run, as a CommonMark reader sees the Markdown."""
+    tokens = _COMMONMARK.parse(source)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        words = []
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type == "softbreak":
+                words.append(" ")
+            elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
+                continue
+            else:
+                words.append(f"<{child.type}>")  # markup the text made: never expected
+        found.append((tokens[index - 1].tag, "".join(words)))
+    return found
+
+
+def assert_literal(field: str, value: str) -> None:
+    """``value`` in ``field`` renders as the placeholder did, with the placeholder replaced."""
+    placeholder = PLACEHOLDERS[field]
+    baseline, rendered = _render({}), _render({field: value})
+
+    assert rendered["txt"] == baseline["txt"].replace(placeholder, value)
+
+    expected_html = [(tag, text.replace(placeholder, value)) for tag, text in html_texts(baseline["html"])]
+    assert html_texts(rendered["html"]) == expected_html
+
+    expected_md = [(tag, text.replace(placeholder, value)) for tag, text in markdown_texts(baseline["md"])]
+    assert markdown_texts(rendered["md"]) == expected_md
+
+
+def test_every_placeholder_reaches_every_format():
+    rendered = _render({})
+    for field in PLAIN_FIELDS + ("markdown",):
+        word = PLACEHOLDERS[field]
+        assert word in rendered["txt"], field
+        assert any(word in text for _, text in html_texts(rendered["html"])), field
+        assert any(word in text for _, text in markdown_texts(rendered["md"])), field
+
+
+# --- hostile text, case by case ---------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_script_in_a_markdown_field_is_escaped_in_html_and_literal_in_text():
+    rendered = _render({"markdown": f"Katso {SCRIPT} tästä."})
+    assert "<script" not in rendered["html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered["html"]
+    assert f"Katso {SCRIPT} tästä." in rendered["txt"].split("\n")
+    assert ("p", f"Katso {SCRIPT} tästä.") in markdown_texts(rendered["md"])
+
+
+@pytest.mark.parametrize("field", PLAIN_FIELDS)
+def test_script_in_a_plain_field_is_escaped_in_html_and_literal_in_text(field):
+    rendered = _render({field: SCRIPT})
+    assert "<script" not in rendered["html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered["html"]
+    assert_literal(field, SCRIPT)
+
+
+TEMPLATE_SYNTAX = ["{{ 7*7 }}", "{% raw %}", "{% endraw %}", "{# kommentti #}", "${7*7}", "{{ config }}"]
+
+
+@pytest.mark.parametrize("value", TEMPLATE_SYNTAX, ids=TEMPLATE_SYNTAX)
+@pytest.mark.parametrize("field", ("markdown",) + PLAIN_FIELDS)
+def test_template_syntax_appears_as_written_in_every_format(field, value):
+    if field == "markdown":
+        rendered = _render({"markdown": value})
+        assert value in rendered["txt"].split("\n")
+        assert ("p", value) in html_texts(rendered["html"])
+        assert ("p", value) in markdown_texts(rendered["md"])
+        assert "49" not in rendered["txt"] + rendered["html"] + rendered["md"]
+    else:
+        assert_literal(field, value)
+
+
+MARKDOWN_SYNTAX = [
+    "*tähti*", "**lihava**", "_alaviiva_", "__kaksi__", "# otsikko", "## ", "#", "Otsikko #", "Otsikko ##",
+    "C#", "1. kohta", "1) kohta", "2024. vuosi", "- viiva", "+ plus", "* tähti", "> lainaus", "---", "===",
+    "***", "~~~", "```", "`koodi`", "``", "[x](y)", "![kuva](k.png)", "[viite]: https://a.fi", "<b>",
+    "<https://a.fi>", "a | b", "|", "&amp;", "&#35;", "&", "\\", "\\*", "a\\", "  reunat  ", "\u00a0reunat\u00a0",
+    "\u3000", " ", "\t", "Oy. Toinen lause. 3. kolmas", "A. B", "Loppu.  Alku", "tavuviiva-", "=",
+    "    neljä välilyöntiä", "a  ", "x<y>z", "[", "]", "*", "_", "!",
+]
+
+
+@pytest.mark.parametrize("value", MARKDOWN_SYNTAX, ids=[repr(v) for v in MARKDOWN_SYNTAX])
+@pytest.mark.parametrize("field", PLAIN_FIELDS)
+def test_markdown_syntax_in_a_plain_field_stays_literal(field, value):
+    assert_literal(field, value)
+
+
+# --- any text at all ----------------------------------------------------------------------------
+
+ANY_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters="\ufeff\ufffe\uffff"),
+    min_size=1,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=ANY_TEXT, field=st.sampled_from(("name", "controller", "group", "caption", "label")))
+def test_any_text_in_a_plain_field_comes_out_literally_in_every_format(value, field):
+    assert_literal(field, value)
