@@ -9,6 +9,7 @@ own line by looking the words up in the file's source.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -93,21 +94,50 @@ def right_kinds(register) -> set[str]:
     return {item["right"] for item in topic.get("items", []) if isinstance(item, dict) and "right" in item}
 
 
-def texts(register) -> Iterator[tuple[tuple, str]]:
+def _per_register(function):
+    """Remember ``function``'s answer for the register it was last asked about.
+
+    Many rules ask the same question of one register in a row (its texts, its links, where
+    its nodes stand), and lint goes through registers one at a time.
+    """
+    last: dict = {}
+
+    @functools.wraps(function)
+    def remembered(register):
+        document = register.document
+        if last.get("document") is not document:
+            last.clear()
+            last["answer"] = function(register)
+            last["document"] = document
+        return last["answer"]
+
+    return remembered
+
+
+@_per_register
+def texts(register) -> tuple[tuple[tuple, str], ...]:
     """(path, text) of every text value of the notice, in file order; settings are left out."""
+    found: list[tuple[tuple, str]] = []
+
     def walk(value, path):
         if isinstance(value, str):
-            yield path, value
+            found.append((path, value))
         elif isinstance(value, dict):
             for key, sub in value.items():
-                if not path and key in _NOT_TEXT:
-                    continue
-                yield from walk(sub, path + (key,))
+                if path or key not in _NOT_TEXT:
+                    walk(sub, path + (key,))
         elif isinstance(value, list):
             for index, sub in enumerate(value):
-                yield from walk(sub, path + (index,))
+                walk(sub, path + (index,))
 
-    yield from walk(register.data, ())
+    walk(register.data, ())
+    return tuple(found)
+
+
+@_per_register
+def all_text(register) -> str:
+    """Every text of the notice in one string (lines apart), to rule out a search quickly."""
+    return "\n".join(value for _path, value in texts(register))
 
 
 def text_positions(register, path: tuple, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,7 +153,7 @@ def text_positions(register, path: tuple, spans: list[tuple[int, int]]) -> list[
     source = document.text
     if not source or not isinstance(value, str):
         return [start for _ in spans]
-    index = _SourceIndex(source, [*document.positions.values(), *document.key_positions.values()])
+    index = _source_index(register)
     cursor = index.offset(start)
     limit = index.next_offset_after(cursor)
     found = []
@@ -146,6 +176,12 @@ def _value_at(data, path: tuple):
         except (KeyError, IndexError, TypeError):
             return None
     return value
+
+
+@_per_register
+def _source_index(register) -> "_SourceIndex":
+    document = register.document
+    return _SourceIndex(document.text, [*document.positions.values(), *document.key_positions.values()])
 
 
 def _words_pattern(fragment: str) -> re.Pattern | None:
@@ -188,17 +224,27 @@ def values_under_key(register, key: str) -> Iterator[tuple[tuple, str]]:
 def link_targets(register, scheme: tuple[str, ...]) -> Iterator[tuple[tuple, tuple[int, int], str]]:
     """(path, (start, end), target) of every Markdown link in the notice's texts whose
     target starts with one of ``scheme`` (``"mailto:"``, ``"tel:"``, ``"https://"`` ...)."""
+    for path, span, target in _links(register):
+        if target.lower().startswith(scheme):
+            yield path, span, target
+
+
+@_per_register
+def _links(register) -> tuple:
     from seloste.markup import link_targets_in_source
 
+    found = []
     for path, value in texts(register):
+        if "](" not in value and "<" not in value:
+            continue
         cursor = 0
         for target in link_targets_in_source(value):
             start = value.find(target, cursor)
             if start < 0:
                 continue
             cursor = start + len(target)
-            if target.lower().startswith(scheme):
-                yield path, (start, cursor), target
+            found.append((path, (start, cursor), target))
+    return tuple(found)
 
 
 def short(text: str, length: int = 60) -> str:

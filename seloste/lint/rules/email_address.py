@@ -22,6 +22,7 @@ from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import text_positions
 from seloste.lint.finding import values_under_key
+from seloste.lint.rules.web_address import is_host_name
 from seloste.problem import ERROR
 
 ID = "FORMAT-EMAIL"
@@ -30,14 +31,14 @@ REFERENCE = "GDPR 12(1)"
 LEVEL = ERROR
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LABEL = r"[^\W_](?:[\w-]{0,61}[^\W_])?"
-_EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}$")
+_LOCAL_PART = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*$")
 _HINT = "sähköpostiosoite on muotoa nimi@esimerkki.fi"
 
 
 def is_email(address: str) -> bool:
     """True for an address of the form local@domain.tld."""
-    return bool(_EMAIL.match(address))
+    local, at, domain = address.rpartition("@")
+    return bool(at) and bool(_LOCAL_PART.match(local)) and is_host_name(domain)
 
 
 def check(register):

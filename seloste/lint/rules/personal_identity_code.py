@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from seloste.lint.finding import all_text
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import text_positions
 from seloste.lint.finding import texts
@@ -55,6 +56,8 @@ def is_personal_identity_code(match: re.Match) -> bool:
 
 
 def check(register):
+    if not _CANDIDATE.search(all_text(register)):
+        return
     for path, value in texts(register):
         matches = [match for match in _CANDIDATE.finditer(value) if is_personal_identity_code(match)]
         if not matches:

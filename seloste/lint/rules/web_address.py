@@ -36,6 +36,13 @@ _TOP_LEVEL = re.compile(r"^(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)$", re.IGNORECASE)
 _HINT = "verkko-osoite on muotoa https://esimerkki.fi/sivu"
 
 
+def is_host_name(host: str) -> bool:
+    """True for a host name of dot-separated labels ending in a top-level domain."""
+    labels = host.split(".")
+    return (len(labels) >= 2 and all(_HOST_LABEL.match(label) for label in labels)
+            and bool(_TOP_LEVEL.match(labels[-1])))
+
+
 def is_web_address(url: str) -> bool:
     """True for an http(s) URL with a valid host name (and port, if any)."""
     try:
@@ -45,11 +52,7 @@ def is_web_address(url: str) -> bool:
         return False
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or re.search(r"\s", url):
         return False
-    if parts.hostname == "localhost":
-        return True
-    labels = parts.hostname.split(".")
-    return (len(labels) >= 2 and all(_HOST_LABEL.match(label) for label in labels)
-            and bool(_TOP_LEVEL.match(labels[-1])))
+    return parts.hostname == "localhost" or is_host_name(parts.hostname)
 
 
 def check(register):
