@@ -26,6 +26,7 @@ import pathlib
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 import urllib.parse
 
@@ -319,3 +320,45 @@ def test_json_cites_its_schema_and_the_text_it_was_rendered_as(site, register_id
 def test_index_lists_every_notice(site):
     hrefs = _links(site / "site" / "index.html").hrefs
     assert sorted(href for href in hrefs if href.startswith("fi/")) == sorted(NOTICES)
+
+
+# --- the CI files offered to users ----------------------------------------------------------
+
+def _yaml(name: str):
+    import yaml
+
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", [".github/workflows/notices.yml", ".pre-commit-hooks.yaml"])
+def test_ci_file_calls_only_commands_that_exist(name):
+    commands = sorted(set(re.findall(r"python build\.py (\w+)", (ROOT / name).read_text(encoding="utf-8"))))
+    assert commands
+    for command in commands:
+        result = subprocess.run([sys.executable, "build.py", command, "--help"], cwd=ROOT,
+                                capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"build.py {command}: {result.stderr}"
+
+
+def test_workflow_checks_pull_requests_and_deploys_main_to_pages():
+    workflow = _yaml(".github/workflows/notices.yml")
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key "on" as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    runs = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
+    for command in ("validate", "lint", "check"):
+        assert f"python build.py {command}" in runs
+    assert any("build.py diff" in run and "--format markdown" in run and "$GITHUB_STEP_SUMMARY" in run for run in runs)
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
+    uses = {step.get("uses", "").split("@")[0]: step for step in deploy["steps"]}
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "output"
+    assert "actions/deploy-pages" in uses
+
+
+def test_pre_commit_offers_check_and_lint():
+    hooks = {hook["id"]: hook for hook in _yaml(".pre-commit-hooks.yaml")}
+    assert sorted(hooks) == ["seloste-check", "seloste-lint"]
+    for hook_id, command in (("seloste-check", "check"), ("seloste-lint", "lint")):
+        assert hooks[hook_id]["entry"] == f"python build.py {command}"
+        assert hooks[hook_id]["pass_filenames"] is False
+        assert re.match(hooks[hook_id]["files"], "policy/asiakasrekisteri.yaml")
