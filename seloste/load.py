@@ -308,6 +308,9 @@ class _Composer:
                                        "kirjoita arvo auki; ankkurit ja viittaukset eivät ole käytössä"))
         tag = getattr(event, "tag", None)
         if tag is not None:
+            # Shown as written: "!!str", not the "tag:yaml.org,2002:str" it stands for.
+            if tag.startswith("tag:yaml.org,2002:"):
+                tag = "!!" + tag[len("tag:yaml.org,2002:"):]
             raise _Abort(self._problem(event, "Y006", f"YAML-tagi '{tag}' ei ole sallittu",
                                        "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"))
 

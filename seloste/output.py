@@ -16,6 +16,7 @@ import pathlib
 
 from seloste.problem import ERROR
 from seloste.problem import Problem
+from seloste.problem import os_error_text
 
 MANIFEST = ".seloste-manifest"
 _MANIFEST_HEADER = "# Files written by seloste (python build.py). Do not edit; other files here are left alone.\n"
@@ -94,7 +95,7 @@ def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list
             target = output_dir / name
             if target.is_dir():
                 # os.replace could not put a file there; find out before anything is renamed.
-                raise IsADirectoryError(errno.EISDIR, "samanniminen kansio on tiedoston paikalla", str(target))
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
             _make_folders(target.parent, created)
             temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
             temporary.append((temp, target))
@@ -106,7 +107,7 @@ def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list
             folder.rmdir()
         return Plan([], current.unchanged + current.write, []), [
             Problem(_shown(output_dir, name), 0, 0, "W301", ERROR,
-                    f"tulostiedostoa ei voi kirjoittaa: {exc.strerror or exc}",
+                    f"tulostiedostoa ei voi kirjoittaa: {os_error_text(exc)}",
                     "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")]
     # Renames within one folder are atomic; the manifest, listed last, is renamed last.
     ordered = sorted(temporary, key=lambda pair: pair[1].name == MANIFEST)
@@ -118,7 +119,7 @@ def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list
             (output_dir / name).unlink()
         except OSError as exc:
             problems.append(Problem(_shown(output_dir, name), 0, 0, "W302", ERROR,
-                                    f"vanhaa tiedostoa ei voi poistaa: {exc.strerror or exc}"))
+                                    f"vanhaa tiedostoa ei voi poistaa: {os_error_text(exc)}"))
     return current, problems
 
 

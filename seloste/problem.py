@@ -7,6 +7,7 @@ as compiler-style text, GitHub workflow annotations or JSON.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 
 ERROR = "error"
@@ -61,6 +62,26 @@ def _gh_data(value: str) -> str:
 
 def _gh_property(value: str) -> str:
     return _gh_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+# The operating system's words for the common reasons a file cannot be read or written.
+_OS_ERRORS = {
+    errno.ENOSPC: "levy on täynnä",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "levy on täynnä",
+    errno.EACCES: "ei käyttöoikeutta",
+    errno.EPERM: "ei käyttöoikeutta",
+    errno.EROFS: "levylle ei voi kirjoittaa",
+    errno.EISDIR: "paikalla on kansio",
+    errno.ENOTDIR: "polun osa ei ole kansio",
+    errno.ENOENT: "tiedostoa tai kansiota ei ole",
+    errno.ENAMETOOLONG: "nimi on liian pitkä",
+    errno.EIO: "levyn luku- tai kirjoitusvirhe",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """Why a file could not be read or written: Finnish for the common reasons, else the system's words."""
+    return _OS_ERRORS.get(error.errno) or error.strerror or str(error)
 
 
 def format_problems(problems: list[Problem], fmt: str) -> str:

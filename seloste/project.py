@@ -15,6 +15,7 @@ from seloste.load import is_register_id
 from seloste.load import load_text
 from seloste.problem import ERROR
 from seloste.problem import Problem
+from seloste.problem import os_error_text
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
@@ -53,7 +54,7 @@ def discover(policy_dir: pathlib.Path) -> tuple[list[pathlib.Path], list[Problem
         entries = sorted(policy_dir.iterdir())
     except OSError as exc:
         return [], [Problem(shown_path(policy_dir), 0, 0, "F203", ERROR,
-                            f"rekisterikansiota ei voi lukea: {exc.strerror or exc}")]
+                            f"rekisterikansiota ei voi lukea: {os_error_text(exc)}")]
     return [entry for entry in entries if entry.suffix in POLICY_SUFFIXES and not entry.name.startswith(".")], []
 
 
@@ -73,7 +74,7 @@ def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) ->
     try:
         source = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {exc.strerror or exc}")]
+        return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {os_error_text(exc)}")]
     return register_from_source(stem, shown, source)
 
 

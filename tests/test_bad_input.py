@@ -8,8 +8,10 @@ PyYAML has (libyaml where present) and with the pure-Python one.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import shutil
 from contextlib import redirect_stderr
 from contextlib import redirect_stdout
@@ -20,6 +22,9 @@ from conftest import snapshot
 
 from seloste import load
 from seloste import output
+from seloste.problem import os_error_text
+from seloste.validate import boolean_keys
+from seloste.validate import schema
 
 BASE = "layout: gdpr\nname: Testirekisteri\ncontroller:\n  name: Esimerkki Oy\n"
 TARGET = "policy/testi.yaml"
@@ -75,11 +80,11 @@ CASES = [
     ("alias", BASE + "data_subjects:\n  intro: *nimi\n", [("Y004", 6, 10)], ["'*nimi'"]),
     ("merge key", BASE + "dpo:\n  <<: {name: Tiina}\n", [("Y005", 6, 3)], ["'<<'"]),
     ("python object tag", BASE.replace("name: Testirekisteri", "name: !!python/object/apply:os.system [ls]"),
-     [("Y006", 2, 7)], ["python/object/apply:os.system"]),
+     [("Y006", 2, 7)], ["'!!python/object/apply:os.system'"]),
     ("custom tag", BASE.replace("name: Testirekisteri", "name: !foo Testirekisteri"),
      [("Y006", 2, 7)], ["'!foo'"]),
     ("str tag is refused too", BASE.replace("name: Testirekisteri", "name: !!str 00100"),
-     [("Y006", 2, 7)], ["tag:yaml.org,2002:str"]),
+     [("Y006", 2, 7)], ["'!!str'"]),
     ("flow nesting bomb", "name: " + "[" * 100_000, [("Y008", 1, 47)], ["40"]),
     ("block nesting bomb", _block_nesting(5_000)[:900_000], [("Y008", 42, 42)], ["40"]),
     ("oversized file", BASE + "# " + "x" * (1024 * 1024) + "\n", [("Y009", 1, 1)], ["1048576"]),
@@ -363,7 +368,7 @@ def test_a_failed_write_leaves_output_as_it_was_and_no_temporary_files(built, ru
     assert "kirjoitettu" not in result.stderr
     problems = [p for p in json.loads(result.stdout) if p["path"].startswith("output/")]
     assert [(p["code"], p["line"], p["column"]) for p in problems] == [("W301", 0, 0)]
-    assert "No space left on device" in problems[0]["message"]
+    assert problems[0]["message"] == "tulostiedostoa ei voi kirjoittaa: levy on täynnä"
     assert not problems[0]["path"].rsplit("/", 1)[-1].startswith(".")  # names the file, not the temporary one
     assert len(calls) == 3
     assert snapshot(root / "output") == before
@@ -389,6 +394,36 @@ def test_a_folder_where_a_file_goes_stops_the_build_before_anything_changes(buil
     assert [(p["path"], p["code"], p["line"], p["column"]) for p in problems] == [("output/fi/uusi.md", "W301", 0, 0)]
     assert snapshot(root / "output") == before
     assert sorted(p.name for p in (root / "output" / "fi").iterdir() if p.name.startswith("uusi")) == ["uusi.md"]
+
+
+@pytest.mark.parametrize("number,words", [
+    (errno.ENOSPC, "levy on täynnä"),
+    (errno.EACCES, "ei käyttöoikeutta"),
+    (errno.EROFS, "levylle ei voi kirjoittaa"),
+    (errno.EISDIR, "paikalla on kansio"),
+    (errno.ENOENT, "tiedostoa tai kansiota ei ole"),
+    (errno.EXDEV, os.strerror(errno.EXDEV)),
+], ids=lambda value: errno.errorcode.get(value, value) if isinstance(value, int) else "")
+def test_input_and_output_errors_are_told_in_finnish(number, words):
+    assert os_error_text(OSError(number, os.strerror(number), "x")) == words
+
+
+def test_a_key_is_boolean_everywhere_or_nowhere_in_the_schema():
+    # The loader reads true/false as a boolean by the key's name alone.
+    booleans = boolean_keys()
+
+    def clashes(node):
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                if name in booleans and isinstance(sub, dict) and sub.get("type") != "boolean":
+                    yield name
+            for value in node.values():
+                yield from clashes(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from clashes(value)
+
+    assert booleans and list(clashes(schema())) == []
 
 
 def test_an_alias_bomb_is_refused_before_anything_expands():
