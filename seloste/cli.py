@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--format", choices=FORMATS, default="auto",
                         help="how to print problems: text, github (workflow annotations), json; "
                              "auto = github under GitHub Actions, else text")
+    common.add_argument("--no-cache", action="store_true",
+                        help="neither use nor keep results of earlier runs for unchanged inputs "
+                             "(kept in .seloste-cache/, or in $SELOSTE_CACHE_DIR)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
     commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
@@ -123,8 +126,19 @@ def _load(args, files: list[str] | None = None):
         problems = []
     else:
         paths, problems = project.discover(policy_dir)
-    registers, found = project.load_registers(paths, policy_dir)
+    registers, found = project.load_registers(paths, policy_dir, _cache(args))
     return registers, problems + found
+
+
+def _cache(args):
+    """The cache of earlier runs' results, opened once per command; None with ``--no-cache``."""
+    if getattr(args, "no_cache", True):
+        return None
+    if getattr(args, "cache", None) is None:
+        from seloste.cache import Cache
+
+        args.cache = Cache.open()
+    return args.cache
 
 
 def _build(args) -> int:
@@ -136,7 +150,7 @@ def _build(args) -> int:
         print("output/ jätettiin ennalleen virheiden vuoksi", file=sys.stderr)
         return _report(args, problems)
     _show_lint(args, registers)
-    files = project.render_site(registers)
+    files = project.render_site(registers, _cache(args))
     plan, write_problems = output.write(files, pathlib.Path(args.output))
     problems += write_problems
     if not write_problems:
@@ -152,7 +166,7 @@ def _check(args) -> int:
     registers, problems = _load(args)
     _show_lint(args, registers)
     if not any(problem.is_error for problem in problems):
-        problems += output.check(project.render_site(registers), pathlib.Path(args.output))
+        problems += output.check(project.render_site(registers, _cache(args)), pathlib.Path(args.output))
     problems += _updated_warnings(args, registers)
     if not any(problem.is_error for problem in problems):
         print(f"output/ on ajan tasalla ({len(registers)} rekisteriä)", file=sys.stderr)

@@ -7,8 +7,10 @@ and a list of problems.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pathlib
+import typing
 
 from seloste.load import Document
 from seloste.load import is_register_id
@@ -16,6 +18,10 @@ from seloste.load import load_text
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.problem import os_error_text
+
+if typing.TYPE_CHECKING:
+    from seloste.cache import Cache
+    from seloste.notice import Notice
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
@@ -58,7 +64,8 @@ def discover(policy_dir: pathlib.Path) -> tuple[list[pathlib.Path], list[Problem
     return [entry for entry in entries if entry.suffix in POLICY_SUFFIXES and not entry.name.startswith(".")], []
 
 
-def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) -> tuple[Register | None, list[Problem]]:
+def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None,
+                  cache: Cache | None = None) -> tuple[Register | None, list[Problem]]:
     """Load and validate one policy file. Returns the register (None if unusable) and problems."""
     shown = shown_path(path)
     stem = path.name.rsplit(".", 1)[0]
@@ -75,7 +82,7 @@ def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None) ->
         source = path.read_bytes()
     except OSError as exc:
         return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {os_error_text(exc)}")]
-    return register_from_source(stem, shown, source)
+    return register_from_source(stem, shown, source, cache)
 
 
 def file_name_problem(shown: str, name: str) -> Problem:
@@ -85,29 +92,43 @@ def file_name_problem(shown: str, name: str) -> Problem:
                    "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")
 
 
-def register_from_source(stem: str, shown: str, source: bytes) -> tuple[Register | None, list[Problem]]:
+def register_from_source(stem: str, shown: str, source: bytes,
+                         cache: Cache | None = None) -> tuple[Register | None, list[Problem]]:
     """Load and validate one register from its file's bytes (read from disk or from git).
 
-    Returns the register (None if unusable) and the problems, reported at ``shown``.
+    Returns the register (None if unusable) and the problems, reported at ``shown``. With a
+    ``cache``, bytes loaded before at the same path by the same code are not parsed again.
     """
+    key = cache.key("loaded", shown, source) if cache else ""
+    cached = cache.get_loaded(key) if cache else None
+    if cached is not None:
+        document, problems = cached
+    else:
+        document, problems = _load_and_validate(shown, source)
+        if cache:
+            cache.put_loaded(key, document, problems)
+    if document is None or any(problem.is_error for problem in problems):
+        return None, problems
+    return Register(stem, shown, document), problems
+
+
+def _load_and_validate(shown: str, source: bytes):
     from seloste.validate import boolean_keys
     from seloste.validate import validate_document
 
     document, problems = load_text(source, shown, boolean_keys())
     if document is None:
         return None, problems
-    problems = problems + validate_document(document)
-    if any(problem.is_error for problem in problems):
-        return None, problems
-    return Register(stem, shown, document), problems
+    return document, problems + validate_document(document)
 
 
-def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None) -> tuple[list[Register], list[Problem]]:
+def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None,
+                   cache: Cache | None = None) -> tuple[list[Register], list[Problem]]:
     """Load and validate every file; every problem of every file is returned."""
     registers, problems = [], []
     seen: dict[str, str] = {}
     for path in paths:
-        register, found = load_register(path, policy_dir)
+        register, found = load_register(path, policy_dir, cache)
         problems.extend(found)
         if register is None:
             continue
@@ -121,14 +142,39 @@ def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = 
     return registers, problems
 
 
-def render_site(registers: list[Register]) -> dict[str, bytes]:
-    """Every output file of the registers, in memory, with the manifest."""
+def render_site(registers: list[Register], cache: Cache | None = None) -> dict[str, bytes]:
+    """Every output file of the registers, in memory, with the manifest.
+
+    With a ``cache``, a register whose id and data were rendered before by the same code and
+    templates is not rendered again, nor is the index page.
+    """
+    from seloste import render
     from seloste.notice import build_notice
     from seloste.output import with_manifest
-    from seloste.render import render_site as _render
 
-    notices = [(build_notice(register.id, register.data), register.data) for register in registers]
-    return with_manifest(_render(notices))
+    render.keep_compiled_templates(cache.template_bytecode_cache if cache else None)
+    if cache is None:
+        notices = [(build_notice(register.id, register.data), register.data) for register in registers]
+        return with_manifest(render.render_site(notices))
+    built: dict[str, Notice] = {}
+    files: dict[str, bytes] = {}
+    keys = []
+    for register in registers:
+        key = cache.key("rendered", register.id, json.dumps(register.data, ensure_ascii=False))
+        keys.append(key)
+        rendered = cache.get_files(key)
+        if rendered is None:
+            built[register.id] = build_notice(register.id, register.data)
+            rendered = render.render_notice_files(built[register.id], register.data)
+            cache.put_files(key, rendered)
+        files.update(rendered)
+    index_key = cache.key("index", *keys)
+    index = cache.get_files(index_key)
+    if index is None or set(index) != {"index.html"}:
+        notices = [built.get(register.id) or build_notice(register.id, register.data) for register in registers]
+        index = {"index.html": render.render_index(notices)}
+        cache.put_files(index_key, index)
+    return with_manifest(render.site_files(files, index["index.html"]))
 
 
 def environment_is_ci() -> bool:

@@ -23,6 +23,21 @@ TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 
 
+_bytecode_cache_factory = None
+
+
+def keep_compiled_templates(factory) -> None:
+    """Keep compiled templates between runs in the ``jinja2.BytecodeCache`` that
+    ``factory(fmt)`` returns for each format's environment (see
+    :meth:`seloste.cache.Cache.template_bytecode_cache`), called only once a template is
+    needed; None compiles them in memory only.
+    """
+    global _bytecode_cache_factory
+    if factory != _bytecode_cache_factory:
+        _bytecode_cache_factory = factory
+        _environment.cache_clear()
+
+
 @functools.lru_cache(maxsize=None)
 def _environment(fmt: str):
     import jinja2
@@ -30,6 +45,7 @@ def _environment(fmt: str):
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        bytecode_cache=_bytecode_cache_factory(fmt) if _bytecode_cache_factory else None,
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
         keep_trailing_newline=True,
@@ -127,6 +143,10 @@ def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for notice, data in notices:
         files.update(render_notice_files(notice, data))
-    files["index.html"] = render_index([notice for notice, _ in notices])
-    files["schema/register.schema.json"] = SCHEMA_PATH.read_bytes()
+    return site_files(files, render_index([notice for notice, _ in notices]))
+
+
+def site_files(notice_files: dict[str, bytes], index: bytes) -> dict[str, bytes]:
+    """The whole site from every notice's files and the index page, keyed by path, sorted."""
+    files = {**notice_files, "index.html": index, "schema/register.schema.json": SCHEMA_PATH.read_bytes()}
     return dict(sorted(files.items()))

@@ -60,6 +60,14 @@ def run_cli(monkeypatch):
     return run
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch) -> pathlib.Path:
+    """An empty cache of earlier results (seloste.cache) for each test, never the project's own."""
+    folder = tmp_path_factory.mktemp("seloste-cache")
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path):
     """A scratch project: a copy of policy/ and an empty output/ in a temporary folder."""

@@ -1,0 +1,280 @@
+"""The cache of earlier results never serves stale or damaged output.
+
+Each test builds with a cache, changes one thing the output depends on, and builds again
+with the same cache: the output must be what a build without any cache gives, and must
+differ from before (so the change was one the cache had to notice).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pathlib
+import shutil
+
+import pytest
+
+from conftest import snapshot
+from seloste import cache
+from seloste import notice
+from seloste import project
+from seloste import render
+from seloste import validate
+
+REGISTER = "genetta-asiakasrekisteri.yaml"
+
+
+def _forget_in_process() -> None:
+    """Drop what this process memoised, so that only the cache on disk can carry results over."""
+    for function in (render._environment, render._page_context, validate.schema, validate.boolean_keys,
+                     validate._validator, notice.layouts, notice._data_file):
+        function.cache_clear()
+
+
+@pytest.fixture
+def build(run_cli, project, monkeypatch):
+    """Build ``project`` into a fresh folder; returns that folder's files.
+
+    ``build(cached=False)`` is the truth: no cache is read or written.
+    """
+    counter = iter(range(1000))
+    monkeypatch.chdir(project)
+
+    def run(cached: bool = True, code: int = 0) -> dict[str, bytes]:
+        _forget_in_process()
+        output = project / f"output-{next(counter)}"
+        args = ["build", "--policy", "policy", "--output", str(output)] + ([] if cached else ["--no-cache"])
+        result = run_cli(*args)
+        assert result.code == code, result.stderr
+        return snapshot(output) if output.exists() else {}
+
+    yield run
+    _forget_in_process()
+
+
+def _copy(monkeypatch, tmp_path, module, attribute: str, source: pathlib.Path) -> pathlib.Path:
+    """Point ``module.attribute`` at a scratch copy of ``source``; returns the copy."""
+    target = tmp_path / "copies" / source.name
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    monkeypatch.setattr(module, attribute, target)
+    return target
+
+
+def _replace(path: pathlib.Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _change_template(monkeypatch, tmp_path, project):
+    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
+    _replace(folder / "notice.txt.j2", "{{", "MUUTETTU POHJA\n{{")
+
+
+def _change_stylesheet(monkeypatch, tmp_path, project):
+    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
+    with open(folder / "style.css", "a", encoding="utf-8") as handle:
+        handle.write("\nbody{color:#111}\n")
+
+
+def _change_layout(monkeypatch, tmp_path, project):
+    folder = _copy(monkeypatch, tmp_path, notice, "DATA_DIR", notice.DATA_DIR)
+    layout = folder / "layouts" / "henkilotietolaki.yaml"
+    text = layout.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.strip().startswith("title:") and "  " in line)
+    _replace(layout, title, title.rstrip() + " (muutettu)")
+
+
+def _change_phrases(monkeypatch, tmp_path, project):
+    folder = _copy(monkeypatch, tmp_path, notice, "DATA_DIR", notice.DATA_DIR)
+    phrases = folder / "fi.yaml"
+    label = notice.phrases("fi")["labels"]["postal_address"]
+    _replace(phrases, label, label + " (muutettu)")
+
+
+def _change_schema(monkeypatch, tmp_path, project):
+    # A schema that no longer allows the register's name to be this long: the cached
+    # "valid" result must not stand.
+    copied = _copy(monkeypatch, tmp_path, render, "SCHEMA_PATH", render.SCHEMA_PATH)
+    monkeypatch.setattr(validate, "SCHEMA_PATH", copied)
+    schema = json.loads(copied.read_text(encoding="utf-8"))
+    schema["properties"]["name"] = {"allOf": [schema["properties"]["name"]], "maxLength": 5}
+    copied.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _change_code(monkeypatch, tmp_path, project):
+    # New library code: its source differs, and so does what it writes.
+    folder = _copy(monkeypatch, tmp_path, cache, "PACKAGE_DIR", cache.PACKAGE_DIR)
+    with open(folder / "render.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# a new version\n")
+    finish = render._finish
+    monkeypatch.setattr(render, "_finish", lambda text: finish(text + "\nUUSI VERSIO"))
+
+
+def _change_dependencies(monkeypatch, tmp_path, project):
+    # Another version of an installed library (here Markdown) that writes differently.
+    installed = cache._distributions()
+    monkeypatch.setattr(cache, "_distributions", lambda: installed + ["Markdown-99.0.dist-info"])
+    escape = render.markup.escape_markdown
+    monkeypatch.setattr(render.markup, "escape_markdown", lambda value: escape(value).replace("Oy", "Oy."))
+
+
+def _change_input(monkeypatch, tmp_path, project):
+    _replace(project / "policy" / REGISTER, "Paljetie 4 A 1", "Paljetie 5 B 2")
+
+
+def _rename_input(monkeypatch, tmp_path, project):
+    (project / "policy" / REGISTER).rename(project / "policy" / "uusi-nimi.yaml")
+
+
+CHANGES = [
+    ("template", _change_template),
+    ("stylesheet", _change_stylesheet),
+    ("layout data file", _change_layout),
+    ("phrases data file", _change_phrases),
+    ("schema", _change_schema),
+    ("library code", _change_code),
+    ("installed library", _change_dependencies),
+    ("input register", _change_input),
+    ("input file name", _rename_input),
+]
+
+
+@pytest.mark.parametrize("change", [c[1] for c in CHANGES], ids=[c[0] for c in CHANGES])
+def test_a_change_to_anything_the_output_depends_on_is_never_served_from_the_cache(
+        change, build, monkeypatch, tmp_path, project):
+    before = build()
+    assert build() == before  # served from the cache
+    change(monkeypatch, tmp_path, project)
+    expected_code = 1 if change is _change_schema else 0
+    truth = build(cached=False, code=expected_code)
+    assert build(code=expected_code) == truth
+    assert truth != before
+
+
+def test_the_cache_is_used_and_gives_the_same_bytes_as_no_cache(build, monkeypatch, private_cache):
+    truth = build(cached=False)
+    assert not any(private_cache.rglob("*")), "--no-cache must not write the cache"
+    assert build() == truth
+    # Now every result comes from the cache: nothing may be loaded, validated or rendered.
+    for name in ("_load_and_validate",):
+        monkeypatch.setattr(project, name, _must_not_run)
+    monkeypatch.setattr(render, "render_notice_files", _must_not_run)
+    monkeypatch.setattr(render, "render_index", _must_not_run)
+    assert build() == truth
+
+
+def test_problems_from_the_cache_name_the_file_as_it_is_called_now(run_cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    policy = project / "policy"
+    broken = (policy / REGISTER).read_text(encoding="utf-8").replace("layout: henkilotietolaki", "layout: tuntematon")
+    for name in ("vanha.yaml", "uusi.yaml", "vanha.yaml"):
+        for path in list(policy.iterdir()):
+            path.unlink()
+        (policy / name).write_text(broken, encoding="utf-8")
+        _forget_in_process()
+        result = run_cli("validate", "--policy", "policy", "--format", "json")
+        assert result.code == 1
+        assert {problem["path"] for problem in json.loads(result.stdout)} == {f"policy/{name}"}
+
+
+def _must_not_run(*args, **kwargs):
+    raise AssertionError("the cache should have answered")
+
+
+def _truncate(path: pathlib.Path, entries: dict) -> None:
+    path.write_bytes(entries[path][: len(entries[path]) // 2])
+
+
+def _flip_a_byte(path: pathlib.Path, entries: dict) -> None:
+    content = bytearray(entries[path])
+    content[len(content) // 2] ^= 0x01
+    path.write_bytes(bytes(content))
+
+
+def _empty(path: pathlib.Path, entries: dict) -> None:
+    path.write_bytes(b"")
+
+
+def _content_changed_digest_kept(path: pathlib.Path, entries: dict) -> None:
+    # Still valid JSON with the right key: only the digest can tell.
+    check, _, payload = entries[path].partition(b"\n")
+    path.write_bytes(check + b"\n" + payload.replace(b'"value":', b'"value": ', 1))
+
+
+def _rehashed_nonsense(path: pathlib.Path, entries: dict) -> None:
+    # Digest and key are right, the value is not what the reader expects.
+    payload = json.dumps({"key": path.name, "value": {"document": 5, "problems": "x", "code": 1}}).encode()
+    path.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+
+
+def _another_keys_entry(path: pathlib.Path, entries: dict) -> None:
+    # An intact entry, but for another key: it must not be taken for this one.
+    paths = sorted(entries)
+    path.write_bytes(entries[paths[(paths.index(path) + 1) % len(paths)]])
+
+
+CORRUPTIONS = [
+    ("truncated", _truncate),
+    ("one byte flipped", _flip_a_byte),
+    ("empty", _empty),
+    ("content changed, digest kept", _content_changed_digest_kept),
+    ("valid digest, nonsense value", _rehashed_nonsense),
+    ("another key's entry", _another_keys_entry),
+]
+
+
+@pytest.mark.parametrize("corrupt", [c[1] for c in CORRUPTIONS], ids=[c[0] for c in CORRUPTIONS])
+def test_a_damaged_cache_entry_is_ignored_and_written_anew(corrupt, build, private_cache):
+    truth = build(cached=False)
+    assert build() == truth
+    entries = {path: path.read_bytes() for path in private_cache.rglob("*") if path.is_file()}
+    assert {path.parent.name for path in entries} >= {"loaded", "rendered", "templates"}
+    for path in entries:
+        corrupt(path, entries)
+    damaged = {path: path.read_bytes() for path in entries}
+    assert build() == truth
+    rewritten = {path for path in entries if path.read_bytes() != damaged[path]}
+    assert rewritten == set(entries)
+    assert build() == truth
+
+
+def test_an_unwritable_cache_folder_only_costs_time(build, monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv(cache.ENVIRONMENT_VARIABLE, str(blocker))
+    assert build() == build(cached=False)
+
+
+FINGERPRINTED = [
+    ("package source", lambda mp, tmp: _copy(mp, tmp, cache, "PACKAGE_DIR", cache.PACKAGE_DIR) / "notice.py"),
+    ("template", lambda mp, tmp: _copy(mp, tmp, render, "TEMPLATES_DIR", render.TEMPLATES_DIR) / "_blocks.html.j2"),
+    ("data file", lambda mp, tmp: _copy(mp, tmp, notice, "DATA_DIR", notice.DATA_DIR) / "authorities.yaml"),
+    ("schema", lambda mp, tmp: _copy(mp, tmp, render, "SCHEMA_PATH", render.SCHEMA_PATH)),
+]
+
+
+@pytest.mark.parametrize("locate", [c[1] for c in FINGERPRINTED], ids=[c[0] for c in FINGERPRINTED])
+def test_the_fingerprint_covers_every_file_the_output_depends_on(locate, monkeypatch, tmp_path):
+    path = locate(monkeypatch, tmp_path)
+    before = cache.fingerprint()
+    assert cache.fingerprint() == before
+    with open(path, "ab") as handle:
+        handle.write(b" ")
+    assert cache.fingerprint() != before
+
+
+def test_folders_of_other_fingerprints_are_removed(tmp_path):
+    stale = tmp_path / ("0" * 20)
+    (stale / "rendered").mkdir(parents=True)
+    kept = tmp_path / "not-ours"
+    kept.mkdir()
+    store = cache.Cache(tmp_path, "f" * 64)
+    store.put("rendered", store.key("rendered", "x"), {"a.txt": "a"})
+    assert not stale.exists()
+    assert kept.exists()
+    assert store.get("rendered", store.key("rendered", "x")) == {"a.txt": "a"}
