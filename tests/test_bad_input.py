@@ -12,12 +12,14 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 from contextlib import redirect_stderr
 from contextlib import redirect_stdout
 
 import pytest
 from conftest import POLICY
+from conftest import ROOT
 from conftest import snapshot
 
 from seloste import load
@@ -442,3 +444,12 @@ def test_the_nesting_bomb_neither_recurses_nor_crashes():
         document, problems = load_text(source.encode(), "t.yaml")
         assert document is None
         assert [p.code for p in problems] == ["Y008"]
+
+
+def test_every_problem_code_is_documented_and_every_documented_code_is_used():
+    used = set()
+    for module in sorted((ROOT / "seloste").glob("*.py")):
+        used |= set(re.findall(r"\"([A-Z][0-9]{3})\"", module.read_text(encoding="utf-8")))
+    documented = set(re.findall(r"^\| ([A-Z][0-9]{3}) \|", (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8"),
+                                re.MULTILINE))
+    assert used == documented
