@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[common], help="report every problem in the given files (default: all)")
     validate.add_argument("files", nargs="*", metavar="FILE")
     textconv = commands.add_parser("textconv", parents=[common],
-                                   help="print a register file's notice as plain text (for git diff)")
+                                   help="print a register file's notice as plain text (for git diff); "
+                                        "a file that does not load is printed as it is, with its problems on stderr")
     textconv.add_argument("file", metavar="FILE")
     diff = commands.add_parser(
         "diff", help="show what changed in the notices, material changes first (default: HEAD against the working tree)",
@@ -246,12 +247,21 @@ def _validate(args) -> int:
 def _textconv(args) -> int:
     from seloste import project
     from seloste.notice import build_notice
+    from seloste.problem import format_problems
     from seloste.render import render_text
 
     path = pathlib.Path(args.file)
     register, problems = project.load_register(path)
     if register is None:
-        return _report(args, problems)
+        # git runs this for every revision it shows: a register that does not load (mid-edit,
+        # or from an old revision) is shown as it is, so that `git diff` still works.
+        try:
+            source = path.read_bytes()
+        except OSError:
+            return _report(args, problems)
+        sys.stderr.write(format_problems(problems, "text"))
+        sys.stdout.buffer.write(source)
+        return EXIT_OK
     sys.stdout.buffer.write(render_text(build_notice(register.id, register.data)))
     return EXIT_OK
 
