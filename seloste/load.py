@@ -40,6 +40,41 @@ class PurePythonParser(_Reader, _Scanner, _PyParserBase):
         _Scanner.__init__(self)
         _PyParserBase.__init__(self)
 
+    # PyYAML's scanner refuses every tab outside quotes; libyaml takes a tab between tokens
+    # and between the words of a value, as YAML allows. The two methods below read tabs as
+    # libyaml does, so that a tab pasted after a value reads the same on every machine.
+
+    def scan_to_next_token(self):
+        """Skip blanks, comments and line breaks; a tab only where no block token can start."""
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        found = False
+        while not found:
+            while self.peek() == " " or (self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.scan_line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                found = True
+
+    def scan_plain_spaces(self, indent, start_mark):
+        """The blanks after a word of a plain value: kept inside the line, tabs included."""
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        blanks = self.prefix(length)
+        if "\t" not in blanks:
+            return super().scan_plain_spaces(indent, start_mark)
+        self.forward(length)
+        if self.peek() in "\r\n\x85\u2028\u2029":
+            # Blanks before a line break are dropped; PyYAML folds the break itself.
+            return super().scan_plain_spaces(indent, start_mark)
+        return [blanks]
+
 
 try:  # The C parser is much faster; both yield the same events for a valid file.
     from yaml._yaml import CParser as _Parser
@@ -118,7 +153,9 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
     if tab:
         return None, [Problem(path, tab[0], tab[1], "Y002", ERROR, "rivi on sisennetty sarkaimella",
                               "YAML sallii sisennyksessä vain välilyönnit; korvaa sarkain välilyönneillä")]
-    composer, data, fatal = _compose(text, path, boolean_keys)
+    # Both parsers place an empty value at the end of a file without a final line break
+    # differently; with one, they agree, and the last line reads as any other.
+    composer, data, fatal = _compose(text if text.endswith("\n") else text + "\n", path, boolean_keys)
     if fatal is not None:
         return None, [*composer.problems, fatal]
     if not isinstance(data, dict):
@@ -131,10 +168,10 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
 
 
 def _tab_indentation(text: str) -> tuple[int, int] | None:
-    """The 1-based (line, column) of the first tab that indents a line, or None."""
+    """The 1-based (line, column) of the first tab that indents a line (or is all of it), or None."""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
-        if stripped.startswith("\t") and stripped.strip():
+        if stripped.startswith("\t"):
             return number, len(line) - len(stripped) + 1
     return None
 
@@ -193,8 +230,10 @@ _HINT_CLOSE_QUOTE = "lisää puuttuva lainausmerkki tekstin loppuun"
 _HINT_TAG = "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"
 
 # PyYAML's syntax messages (and libyaml's wording of the same) in Finnish, with a hint.
-# ``{found}`` is the character the parser stumbled on, when it names one.
+# ``{found}`` is the character the parser stumbled on, when it names one. The first match wins.
 _SYNTAX_MESSAGES = tuple((re.compile(pattern), message, hint) for pattern, message, hint in (
+    (r"found a tab character|found character '\\t'", "sarkain rivin sisennyksessä",
+     "YAML sallii sisennyksessä vain välilyönnit; korvaa sarkain välilyönneillä"),
     (r"mapping values are not allowed", "kaksoispiste ja välilyönti aloittaisivat tässä uuden avaimen",
      "jos kaksoispiste kuuluu arvoon, laita koko arvo lainausmerkkeihin; muuten tarkista rivin sisennys"),
     (r"found unexpected ':'", "odottamaton kaksoispiste", _HINT_QUOTE),
@@ -237,8 +276,6 @@ _SYNTAX_MESSAGES = tuple((re.compile(pattern), message, hint) for pattern, messa
      r"expected (?:chomping or )?indentation indicator",
      "tekstilohkon merkin | tai > perässä on samalla rivillä tekstiä",
      "aloita teksti seuraavalta riviltä sisennettynä tai laita arvo lainausmerkkeihin"),
-    (r"found a tab character|found character '\\t'", "sarkain rivin sisennyksessä",
-     "YAML sallii sisennyksessä vain välilyönnit; korvaa sarkain välilyönneillä"),
     (r"nesting depth", "sisäkkäisiä tasoja on liikaa", f"sisäkkäisiä tasoja saa olla enintään {MAX_DEPTH}"),
     (r"found (?:incompatible YAML document|duplicate YAML directive|duplicate tag handle)",
      "virheellinen %YAML- tai %TAG-rivi", "poista tiedoston alusta %-merkillä alkavat rivit"),

@@ -89,6 +89,44 @@ def test_syntax_errors_are_explained_in_finnish(name, source, line, column, word
     assert problems[0].hint
 
 
+TAB_CASES = [
+    # (id, YAML, data): tabs between tokens, as libyaml reads them, whichever parser runs
+    ("tab after a value", "name: Testi\t\n", {"name": "Testi"}),
+    ("tab after the colon", "name:\tTesti\n", {"name": "Testi"}),
+    ("tab inside a value", "name: Testi\tOy\n", {"name": "Testi\tOy"}),
+    ("tab before a comment", "name: Testi \t# huom\n", {"name": "Testi"}),
+    ("tab after a quoted value", "name: 'Testi'\t\n", {"name": "Testi"}),
+    ("tab after a list item", "items:\n  - a\t\n  - b\n", {"items": ["a", "b"]}),
+    ("tab in a flow list", "items: [a,\tb]\n", {"items": ["a", "b"]}),
+    ("tab before a folded line break", "name: Testi\t\n  jatkuu\n", {"name": "Testi jatkuu"}),
+    ("no final line break", "name: Testi", {"name": "Testi"}),
+]
+
+
+@pytest.mark.parametrize("name,source,data", TAB_CASES, ids=[c[0] for c in TAB_CASES])
+@pytest.mark.parametrize("parser", ["default", "pure-Python"])
+def test_tabs_between_words_read_alike_with_either_parser(name, source, data, parser, monkeypatch):
+    if parser == "pure-Python":
+        monkeypatch.setattr(load, "_Parser", load.PurePythonParser)
+    document, problems = load_text(source.encode("utf-8"), "t.yaml")
+    assert problems == []
+    assert document.data == data
+
+
+@pytest.mark.parametrize("source,code,line,column", [
+    ("a: 1\n\t\nb: 2\n", "Y002", 2, 1),
+    ("a:\n  \tb: 1\n", "Y002", 2, 3),
+    ("a:\n-\tb\n", "Y001", 2, 2),
+], ids=["line of only a tab", "tab after spaces", "tab after a dash"])
+def test_tab_indentation_is_refused_alike_with_either_parser(source, code, line, column, monkeypatch):
+    for parser in (load._Parser, load.PurePythonParser):
+        monkeypatch.setattr(load, "_Parser", parser)
+        document, problems = load_text(source.encode("utf-8"), "t.yaml")
+        assert document is None
+        assert [(p.code, p.line, p.column) for p in problems] == [(code, line, column)]
+        assert "sarka" in problems[0].message  # sarkain, sarkaimella
+
+
 def test_an_unknown_syntax_message_is_kept_as_written():
     assert load._finnish_syntax_message("something new happened") == ("something new happened", "")
 
