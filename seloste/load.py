@@ -258,7 +258,7 @@ _SYNTAX_MESSAGES = tuple((re.compile(pattern), message, hint) for pattern, messa
     (r"expected escape sequence of \d+ hexadecimal numbers|did not find expected hexdecimal number",
      "kenoviivamerkinnän \\x, \\u tai \\U perästä puuttuu heksadesimaaliluku", _HINT_ESCAPE),
     (r"expected '<document start>'|did not find expected <document start>|found unknown directive name",
-     "ylimääräistä tekstiä YAML-asiakirjan jälkeen",
+     "ylimääräistä tekstiä YAML-dokumentin jälkeen",
      "poista rivi tai korjaa sen sisennys; rivi ei voi alkaa merkillä '%' eikä rakenteen sulkevalla merkillä"),
     (r"expected the node content(?:, but found (?P<found>'.'))?|did not find expected node content",
      "arvo puuttuu tai alkaa merkillä{found}, jolla arvo ei voi alkaa", _HINT_QUOTE),

@@ -70,7 +70,7 @@ SYNTAX_CASES = [
     ("stray closing brace", "a: }\n", 1, 4, ["'}'"]),
     ("ampersand alone", "a: &\n", 1, 5, ["&"]),
     ("undefined tag handle", "a: !x!y z\n", 1, 4, ["tagi"]),
-    ("content after the document", "[a, b]]\n", 1, 7, ["asiakirja"]),
+    ("content after the document", "[a, b]]\n", 1, 7, ["YAML-dokumentin jälkeen"]),
 ]
 
 
