@@ -178,7 +178,10 @@ def _inline(nodes: list) -> list:
     out: list = []
     for index, node in enumerate(nodes):
         if node[0] == "#text":
-            value = node[1].replace("\n", " ")
+            value = node[1]
+            if index and nodes[index - 1][0] == "br":
+                value = value.lstrip("\n")  # the line end after <br> is the break itself, not a space
+            value = value.replace("\n", " ")
             if index == 0:
                 value = value.lstrip(" ")
             if index == len(nodes) - 1:
@@ -369,29 +372,43 @@ def _md_block(block) -> str:
     return "\n".join(lines)
 
 
-def _md_inline(nodes, split: bool) -> str:
+def to_markdown_cell(text: Text) -> str:
+    """The text as the content of a pipe-table cell: on one line, with every pipe escaped.
+
+    A table splits its rows into cells before any inline Markdown is read, so a pipe in a code
+    span or a link target would end the cell, and a hard line break would end the row (it
+    becomes a space, as in the plain text).
+    """
+    return _md_inline(text.inline, split=False, cell=True)
+
+
+def _md_inline(nodes, split: bool, cell: bool = False) -> str:
     parts = []
     for node in nodes:
         if node[0] == "#text":
             pieces = split_sentences(node[1]) if split else [node[1]]
             parts.append("\n".join(escape_markdown(piece) for piece in pieces))
         elif node[0] == "br":
-            parts.append("\\\n")
+            parts.append(" " if cell else "\\\n")
         elif node[0] in ("em", "strong"):
             mark = "*" if node[0] == "em" else "**"
-            inner = _md_inline(node[2], split=False)
+            inner = _md_inline(node[2], split=False, cell=cell)
             parts.append(f"{mark}{inner}{mark}" if inner.strip() else inner)
         elif node[0] == "code":
             content = _text_inline(node[2])
             fence = "`" * (max((len(run) for run in re.findall(r"`+", content)), default=0) + 1)
             pad = " " if content.startswith("`") or content.endswith("`") or content.startswith(" ") else ""
+            if cell:
+                content = content.replace("|", "\\|")
             parts.append(f"{fence}{pad}{content}{pad}{fence}")
         elif node[0] == "a":
             href = dict(node[1]).get("href", "")
             target = href.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
-            parts.append(f"[{_md_inline(node[2], split=False)}](<{target}>)")
+            if cell:
+                target = target.replace("|", "%7C")
+            parts.append(f"[{_md_inline(node[2], split=False, cell=cell)}](<{target}>)")
         else:
-            parts.append(_md_inline(node[2], split=False))
+            parts.append(_md_inline(node[2], split=False, cell=cell))
     joined = _protect_edges("".join(parts))
     return "\n".join(_escape_line_start(line) for line in joined.split("\n"))
 

@@ -61,6 +61,7 @@ def _environment(fmt: str):
         environment.filters["rich"] = markup.to_markdown
         environment.filters["inline"] = lambda text: markup.to_markdown(text, inline=True)
         environment.filters["plain"] = markup.plain_markdown
+        environment.filters["table_cell"] = markup.to_markdown_cell
     else:
         environment.filters["rich"] = markup.to_text
         environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)

@@ -76,7 +76,10 @@ def _render(values: dict[str, str]) -> dict[str, str]:
 
 
 class _ElementTexts(html.parser.HTMLParser):
-    """Every element's whole text (its own and its children's), in the order the elements end."""
+    """Every element's whole text (its own and its children's), in the order the elements end.
+
+    A ``<br>`` counts as one space.
+    """
 
     VOID = frozenset({"meta", "link", "br", "hr", "img", "input", "wbr", "col", "source"})
 
@@ -86,7 +89,9 @@ class _ElementTexts(html.parser.HTMLParser):
         self.found: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag not in self.VOID:
+        if tag == "br" and self.open:
+            self.open[-1][1] += " "  # a line break reads as a space, as in the plain text
+        elif tag not in self.VOID:
             self.open.append([tag, ""])
 
     def handle_endtag(self, tag):
@@ -127,8 +132,8 @@ def markdown_texts(source: str) -> list[tuple[str, str]]:
                 words.append(child.content)
             elif child.type == "softbreak":
                 words.append(" ")
-            elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
-                continue
+            elif child.type in ("strong_open", "strong_close", "em_open", "em_close", "link_open", "link_close"):
+                continue  # formatting around words; a link's brackets lost would still show
             else:
                 words.append(f"<{child.type}>")  # markup the text made: never expected
         found.append((tokens[index - 1].tag, "".join(words)))
@@ -223,3 +228,39 @@ ANY_TEXT = st.text(
 @given(value=ANY_TEXT, field=st.sampled_from(("name", "controller", "group", "caption", "label")))
 def test_any_text_in_a_plain_field_comes_out_literally_in_every_format(value, field):
     assert_literal(field, value)
+
+
+# --- Markdown in table cells --------------------------------------------------------------------
+
+CELLS = [
+    # (id, Markdown in a table cell, the cell's words in Markdown and HTML, the cell in plain text)
+    ("pipe in code", "`a|b`", "a|b", "a|b"),
+    ("pipe in a link target", "[haku](https://a.fi/?q=a|b)", "haku", "haku (https://a.fi/?q=a|b)"),
+    ("hard line break", "rivi  \ntoinen", "rivi toinen", "rivi toinen"),
+    ("list", "- yksi\n- kaksi", "yksi kaksi", "yksi kaksi"),
+    ("pipe in text", "a | b", "a | b", "a | b"),
+    ("emphasis around a pipe", "*a | b*", "a | b", "a | b"),
+]
+
+
+@pytest.mark.parametrize("name,source,words,text", CELLS, ids=[c[0] for c in CELLS])
+def test_markdown_in_a_table_cell_keeps_the_table_whole(name, source, words, text):
+    yaml_source = TEMPLATE.format(**{key: json.dumps(value, ensure_ascii=False) for key, value in PLACEHOLDERS.items()})
+    yaml_source = yaml_source.replace("rows: [[solu, toinen]]", f"rows: [[{json.dumps(source)}, toinen]]")
+    register, problems = project.register_from_source("testi", "policy/testi.yaml", yaml_source.encode("utf-8"))
+    assert register is not None, problems
+    files = render_notice_files(build_notice(register.id, register.data), register.data)
+    for cells in (
+        [text for tag, text in markdown_texts(files["fi/testi.md"].decode("utf-8")) if tag == "td"],
+        [text for tag, text in html_texts(files["fi/testi.html"].decode("utf-8")) if tag == "td"],
+    ):
+        assert [words, "toinen"] in [cells[index:index + 2] for index in range(len(cells))]
+    assert f"{text}\ttoinen" in files["fi/testi.txt"].decode("utf-8").split("\n")
+
+
+def test_a_hard_line_break_is_one_space_in_plain_text():
+    from seloste import markup
+
+    text = markup.markdown("rivi  \ntoinen")
+    assert markup.to_html(text) == "<p>rivi<br>toinen</p>"
+    assert markup.to_text(text) == "rivi toinen"
