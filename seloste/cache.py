@@ -21,6 +21,7 @@ raises on a cache that cannot be read or written: the work is then simply done a
 from __future__ import annotations
 
 import base64
+import collections.abc
 import dataclasses
 import hashlib
 import json
@@ -100,6 +101,7 @@ class Cache:
         self.fingerprint = fingerprint_hex
         self.folder = folder / fingerprint_hex[:_FINGERPRINT_LENGTH]
         self._pruned = False
+        self._sources: dict[int, tuple[Document, str]] = {}  # id(document): (document, loaded key)
 
     @classmethod
     def open(cls, folder: pathlib.Path | None = None) -> "Cache":
@@ -144,8 +146,9 @@ class Cache:
             digest.update(data)
         return digest.hexdigest()
 
-    def get(self, kind: str, key: str):
-        """The value stored under ``key``, or None when there is none or it cannot be trusted."""
+    def get(self, kind: str, key: str) -> tuple[object, list[bytes]] | None:
+        """The value and blobs stored under ``key``, or None when there are none or they cannot
+        be trusted (wrong digest, wrong key, not the layout :meth:`put` writes)."""
         try:
             raw = (self.folder / kind / key).read_bytes()
         except OSError:
@@ -153,21 +156,31 @@ class Cache:
         check, newline, payload = raw.partition(b"\n")
         if not newline or check != hashlib.sha256(payload).hexdigest().encode("ascii"):
             return None
+        header, newline, rest = payload.partition(b"\n")
         try:
-            entry = json.loads(payload)
-        except ValueError:
+            entry = json.loads(header)
+            sizes = entry["blobs"]
+            if entry["key"] != key or sum(sizes) != len(rest) or any(size < 0 for size in sizes):
+                return None
+        except (ValueError, TypeError, KeyError):
             return None
-        if not isinstance(entry, dict) or entry.get("key") != key:
-            return None
-        return entry.get("value")
+        blobs, start = [], 0
+        for size in sizes:
+            blobs.append(rest[start:start + size])
+            start += size
+        return entry.get("value"), blobs
 
-    def put(self, kind: str, key: str, value) -> None:
-        """Store a JSON-able ``value`` under ``key``, atomically; a failure to write is ignored."""
+    def put(self, kind: str, key: str, value, blobs: list[bytes] = ()) -> None:
+        """Store a JSON-able ``value`` and some bytes under ``key``, atomically.
+
+        A value JSON cannot hold, or a failure to write, leaves the entry unwritten.
+        """
         try:
-            payload = json.dumps({"key": key, "value": value}, ensure_ascii=False,
-                                 separators=(",", ":")).encode("utf-8")
+            header = json.dumps({"key": key, "value": value, "blobs": [len(blob) for blob in blobs]},
+                                ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError, UnicodeEncodeError):
             return
+        payload = b"".join([header, b"\n", *blobs])
         folder = self.folder / kind
         temporary = folder / f".{key}.tmp-{os.getpid()}"
         try:
@@ -200,45 +213,165 @@ class Cache:
 
     def get_loaded(self, key: str) -> tuple[Document | None, list[Problem]] | None:
         """A register file's loaded document (None if unusable) and problems, or None on a miss."""
-        value = self.get("loaded", key)
+        entry = self.get("loaded", key)
         try:
-            document = _document_from_json(value["document"]) if value["document"] is not None else None
-            return document, [Problem(**problem) for problem in value["problems"]]
-        except (KeyError, TypeError, ValueError):
+            value, (text,) = entry
+            problems = [Problem(**problem) for problem in value["problems"]]
+            document = _document_from_json(value["document"], text.decode("utf-8")) if value["document"] else None
+        except (TypeError, ValueError, KeyError):
             return None
+        if document is not None:
+            self._sources[id(document)] = (document, key)
+        return document, problems
 
     def put_loaded(self, key: str, document: Document | None, problems: list[Problem]) -> None:
-        """Keep what loading and validating a register file gave."""
-        self.put("loaded", key, {
-            "document": _document_to_json(document) if document is not None else None,
-            "problems": [dataclasses.asdict(problem) for problem in problems],
-        })
+        """Keep what loading and validating a register file gave.
+
+        The document is kept only when it has no errors: a register with errors is never used.
+        """
+        usable = document is not None and not any(problem.is_error for problem in problems)
+        stored = _document_to_json(document) if usable else None
+        if usable and stored is None:
+            return  # a document this module cannot store exactly: load it again next time
+        if usable:
+            self._sources[id(document)] = (document, key)
+        self.put("loaded", key, {"document": stored, "problems": [dataclasses.asdict(p) for p in problems]},
+                 [document.text.encode("utf-8") if usable else b""])
+
+    def source_key(self, document: Document) -> str | None:
+        """The key ``document`` was loaded under in this run (it depends on nothing else), or None."""
+        known = self._sources.get(id(document))
+        return known[1] if known and known[0] is document else None
+
+    def get_problems(self, key: str) -> list[Problem] | None:
+        """Problems kept under ``key``, or None on a miss."""
+        entry = self.get("problems", key)
+        try:
+            value, _ = entry
+            return [Problem(**problem) for problem in value]
+        except (TypeError, ValueError):
+            return None
+
+    def put_problems(self, key: str, problems: list[Problem]) -> None:
+        """Keep problems (of lint, for one register)."""
+        self.put("problems", key, [dataclasses.asdict(problem) for problem in problems])
 
     def get_files(self, key: str) -> dict[str, bytes] | None:
         """Rendered files by output path, or None on a miss."""
-        value = self.get("rendered", key)
+        entry = self.get("rendered", key)
         try:
-            return {name: text.encode("utf-8") for name, text in value.items()}
-        except (AttributeError, TypeError, UnicodeEncodeError):
+            names, contents = entry
+            if len(names) != len(contents) or not all(isinstance(name, str) for name in names):
+                return None
+        except (TypeError, ValueError):
             return None
+        return dict(zip(names, contents))
 
     def put_files(self, key: str, files: dict[str, bytes]) -> None:
-        """Keep rendered files (UTF-8 text, as every rendered file is)."""
-        try:
-            self.put("rendered", key, {name: content.decode("utf-8") for name, content in files.items()})
-        except UnicodeDecodeError:
-            return
+        """Keep rendered files."""
+        self.put("rendered", key, list(files), list(files.values()))
 
 
-def _document_to_json(document: Document) -> dict:
+def _tree_paths(data) -> tuple[list[tuple], list[tuple]]:
+    """The path of every value and of every mapping key in ``data``, in document order.
+
+    These are the paths the loader records positions for; the key strings in them are the
+    data's own, so that paths cost no memory of their own.
+    """
+    values: list[tuple] = []
+    keys: list[tuple] = []
+
+    def walk(node, path: tuple) -> None:
+        values.append(path)
+        if isinstance(node, dict):
+            for name, child in node.items():
+                keys.append(path + (name,))
+                walk(child, path + (name,))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, path + (index,))
+
+    walk(data, ())
+    return values, keys
+
+
+def _document_to_json(document: Document) -> dict | None:
+    """The document without its text, positions as flat lists in document order; None when its
+    positions are not exactly one for each value and key of its data, in that order."""
+    values, keys = _tree_paths(document.data)
+    if list(document.positions) != values or list(document.key_positions) != keys:
+        return None
     fields = {field.name: getattr(document, field.name) for field in dataclasses.fields(document)}
-    for name in ("positions", "key_positions"):
-        fields[name] = [[list(path), line, column] for path, (line, column) in fields[name].items()]
+    del fields["text"]
+    fields["positions"] = [number for position in document.positions.values() for number in position]
+    fields["key_positions"] = [number for position in document.key_positions.values() for number in position]
     return fields
 
 
-def _document_from_json(value: dict) -> Document:
+def _document_from_json(value: dict, text: str) -> Document:
+    """The document :func:`_document_to_json` stored; raises ValueError if it does not fit."""
     fields = dict(value)
-    for name in ("positions", "key_positions"):
-        fields[name] = {tuple(path): (line, column) for path, line, column in fields[name]}
-    return Document(**fields)
+    values, keys = _count_paths(fields["data"])
+    for name, count in (("positions", values), ("key_positions", keys)):
+        numbers = fields[name]
+        if not isinstance(numbers, list) or len(numbers) != 2 * count:
+            raise ValueError(f"{name} do not fit the data")
+        fields[name] = _Positions(fields["data"], numbers, keys=name == "key_positions")
+    return Document(**fields, text=text)
+
+
+def _count_paths(data) -> tuple[int, int]:
+    """How many values and mapping keys ``data`` has (what :func:`_tree_paths` would list)."""
+    if isinstance(data, dict):
+        values, keys = 1, len(data)
+        for child in data.values():
+            more_values, more_keys = _count_paths(child)
+            values, keys = values + more_values, keys + more_keys
+        return values, keys
+    if isinstance(data, list):
+        values, keys = 1, 0
+        for child in data:
+            more_values, more_keys = _count_paths(child)
+            values, keys = values + more_values, keys + more_keys
+        return values, keys
+    return 1, 0
+
+
+class _Positions(collections.abc.Mapping):
+    """Positions read from the cache, laid out as a dict only when first asked for.
+
+    Most cached registers are never asked where anything stands (their lint findings and
+    output come from the cache too); this saves the time and memory of the paths.
+    """
+
+    __slots__ = ("_data", "_numbers", "_keys", "_table")
+
+    def __init__(self, data, numbers: list, keys: bool):
+        self._data = data
+        self._numbers = numbers
+        self._keys = keys
+        self._table: dict | None = None
+
+    def _built(self) -> dict:
+        if self._table is None:
+            values, keys = _tree_paths(self._data)
+            numbers = self._numbers
+            self._table = {path: (numbers[2 * i], numbers[2 * i + 1])
+                           for i, path in enumerate(keys if self._keys else values)}
+            self._numbers = None
+        return self._table
+
+    def __getitem__(self, path):
+        return self._built()[path]
+
+    def __contains__(self, path) -> bool:
+        return path in self._built()
+
+    def __iter__(self):
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    def __repr__(self) -> str:
+        return repr(self._built())

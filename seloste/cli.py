@@ -184,13 +184,14 @@ def _lint_config(args):
 
 def _show_lint(args, registers) -> None:
     """Print lint's errors and warnings on stderr for build and check, which never fail on them."""
-    from seloste import lint
+    from seloste import project
     from seloste.problem import INFO
     from seloste.problem import count_summary
     from seloste.problem import format_problems
 
     config, problems = _lint_config(args)
-    findings = [problem for problem in problems + lint.run(registers, config) if problem.level != INFO]
+    findings = [problem for problem in problems + project.lint_registers(registers, config, _cache(args))
+                if problem.level != INFO]
     if not findings:
         return
     sys.stderr.write(format_problems(findings, "github" if _format(args) == "github" else "text"))
@@ -198,7 +199,7 @@ def _show_lint(args, registers) -> None:
 
 
 def _lint(args) -> int:
-    from seloste import lint
+    from seloste import project
     from seloste.problem import WARNING
     from seloste.problem import count_summary
 
@@ -209,7 +210,7 @@ def _lint(args) -> int:
         return EXIT_OK
     registers, problems = _load(args, args.files)
     config, config_problems = _lint_config(args)
-    problems = problems + config_problems + lint.run(registers, config)
+    problems = problems + config_problems + project.lint_registers(registers, config, _cache(args))
     if _format(args) == "html":
         from seloste.lint.matrix import render_matrix
         from seloste.problem import format_problems

@@ -142,6 +142,31 @@ def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = 
     return registers, problems
 
 
+def lint_registers(registers: list[Register], config=None, cache: Cache | None = None) -> list[Problem]:
+    """Lint's findings on every register (see :func:`seloste.lint.run`), sorted.
+
+    With a ``cache``, a register loaded from the same file, code and lint configuration
+    before is not linted again. Lint's rules look at one register at a time, so its findings
+    for one register are the same whatever other registers there are.
+    """
+    from seloste import lint
+
+    if cache is None:
+        return lint.run(registers, config)
+    levels = json.dumps(config.levels if config is not None else {}, sort_keys=True)
+    found: list[Problem] = []
+    for register in registers:
+        source = cache.source_key(register.document)
+        key = cache.key("linted", source, register.id, register.path, levels) if source else ""
+        problems = cache.get_problems(key) if key else None
+        if problems is None:
+            problems = lint.run([register], config)
+            if key:
+                cache.put_problems(key, problems)
+        found.extend(problems)
+    return sorted(found)
+
+
 def render_site(registers: list[Register], cache: Cache | None = None) -> dict[str, bytes]:
     """Every output file of the registers, in memory, with the manifest.
 
@@ -160,7 +185,9 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     files: dict[str, bytes] = {}
     keys = []
     for register in registers:
-        key = cache.key("rendered", register.id, json.dumps(register.data, ensure_ascii=False))
+        # The loaded document depends on nothing but its source key; other data is keyed by itself.
+        source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
+        key = cache.key("rendered", register.id, source)
         keys.append(key)
         rendered = cache.get_files(key)
         if rendered is None:

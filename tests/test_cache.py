@@ -16,12 +16,15 @@ import pytest
 
 from conftest import snapshot
 from seloste import cache
+from seloste import lint
 from seloste import notice
 from seloste import project
 from seloste import render
 from seloste import validate
 
 REGISTER = "genetta-asiakasrekisteri.yaml"
+REGISTER_FILES = sorted((pathlib.Path(__file__).parent.parent / "policy").glob("*.yaml")) + sorted(
+    (pathlib.Path(__file__).parent / "fixtures").glob("*.yaml"))
 
 
 def _forget_in_process() -> None:
@@ -165,6 +168,7 @@ def test_the_cache_is_used_and_gives_the_same_bytes_as_no_cache(build, monkeypat
         monkeypatch.setattr(project, name, _must_not_run)
     monkeypatch.setattr(render, "render_notice_files", _must_not_run)
     monkeypatch.setattr(render, "render_index", _must_not_run)
+    monkeypatch.setattr(lint, "run", _must_not_run)
     assert build() == truth
 
 
@@ -180,6 +184,44 @@ def test_problems_from_the_cache_name_the_file_as_it_is_called_now(run_cli, proj
         result = run_cli("validate", "--policy", "policy", "--format", "json")
         assert result.code == 1
         assert {problem["path"] for problem in json.loads(result.stdout)} == {f"policy/{name}"}
+
+
+@pytest.mark.parametrize("command", ["build", "check", "lint"])
+def test_lint_findings_follow_the_lint_configuration_and_the_register(command, run_cli, project, monkeypatch):
+    monkeypatch.chdir(project)
+    run_cli("build", "--policy", "policy", "--output", "output", "--no-cache")
+
+    def lint_output(*extra: str) -> str:
+        _forget_in_process()
+        result = run_cli(command, "--policy", "policy", "--output", "output", *extra)
+        # Leave out build's count of files written: only the findings are compared.
+        return "".join(line for line in (result.stdout + result.stderr).splitlines(True) if "tiedostoa" not in line)
+
+    before = lint_output()
+    assert "GDPR-13-1-b" in before
+    assert lint_output() == before  # from the cache
+    (project / "lint.yaml").write_text("rules:\n  GDPR-13-1-b: off\n", encoding="utf-8")
+    configured = lint_output()
+    assert "GDPR-13-1-b" not in configured
+    assert configured == lint_output("--no-cache")
+    if command != "check":  # check would report the changed register's stale output instead
+        _replace(project / "policy" / REGISTER, "name: Genetta-asiakasrekisteri", "name: Henkilötietolaki 10 §")
+        changed = lint_output()
+        assert changed != configured
+        assert changed == lint_output("--no-cache")
+
+
+def test_lint_with_the_cache_finds_what_lint_finds(tmp_path):
+    from seloste import lint
+
+    registers, problems = project.load_registers(REGISTER_FILES)
+    assert problems == [] and registers
+    store = cache.Cache(tmp_path, "d" * 64)
+    registers, _ = project.load_registers(REGISTER_FILES, cache=store)
+    expected = lint.run(registers)
+    assert project.lint_registers(registers, cache=store) == expected  # linted and kept
+    registers, _ = project.load_registers(REGISTER_FILES, cache=store)
+    assert project.lint_registers(registers, cache=store) == expected  # from the cache
 
 
 def _must_not_run(*args, **kwargs):
@@ -201,15 +243,27 @@ def _empty(path: pathlib.Path, entries: dict) -> None:
 
 
 def _content_changed_digest_kept(path: pathlib.Path, entries: dict) -> None:
-    # Still valid JSON with the right key: only the digest can tell.
+    # Still the right layout, key and sizes: only the digest can tell.
     check, _, payload = entries[path].partition(b"\n")
     path.write_bytes(check + b"\n" + payload.replace(b'"value":', b'"value": ', 1))
 
 
-def _rehashed_nonsense(path: pathlib.Path, entries: dict) -> None:
-    # Digest and key are right, the value is not what the reader expects.
-    payload = json.dumps({"key": path.name, "value": {"document": 5, "problems": "x", "code": 1}}).encode()
+def _rehash(path: pathlib.Path, header: dict, rest: bytes) -> None:
+    payload = json.dumps(header).encode() + b"\n" + rest
     path.write_bytes(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+
+
+def _rehashed_nonsense(path: pathlib.Path, entries: dict) -> None:
+    # Digest, key and layout are right; the value is not what the reader expects.
+    _rehash(path, {"key": path.name, "value": {"document": 5, "problems": "x"}, "blobs": [1]}, b"x")
+
+
+def _rehashed_wrong_sizes(path: pathlib.Path, entries: dict) -> None:
+    # Digest and key are right; the sizes of the stored files do not add up.
+    _, _, payload = entries[path].partition(b"\n")
+    header, _, rest = payload.partition(b"\n")
+    fields = json.loads(header)
+    _rehash(path, {**fields, "blobs": [size + 1 for size in fields["blobs"]] or [1]}, rest)
 
 
 def _another_keys_entry(path: pathlib.Path, entries: dict) -> None:
@@ -224,6 +278,7 @@ CORRUPTIONS = [
     ("empty", _empty),
     ("content changed, digest kept", _content_changed_digest_kept),
     ("valid digest, nonsense value", _rehashed_nonsense),
+    ("valid digest, wrong sizes", _rehashed_wrong_sizes),
     ("another key's entry", _another_keys_entry),
 ]
 
@@ -277,4 +332,28 @@ def test_folders_of_other_fingerprints_are_removed(tmp_path):
     store.put("rendered", store.key("rendered", "x"), {"a.txt": "a"})
     assert not stale.exists()
     assert kept.exists()
-    assert store.get("rendered", store.key("rendered", "x")) == {"a.txt": "a"}
+    assert store.get("rendered", store.key("rendered", "x")) == ({"a.txt": "a"}, [])
+
+
+@pytest.mark.parametrize("path", REGISTER_FILES, ids=[path.name for path in REGISTER_FILES])
+def test_a_document_comes_back_from_the_cache_exactly_as_loaded(path, tmp_path):
+    from seloste.load import load_text
+
+    document, problems = load_text(path.read_bytes(), path.name, validate.boolean_keys())
+    store = cache.Cache(tmp_path, "e" * 64)
+    store.put_loaded("k", document, problems)
+    again, again_problems = store.get_loaded("k")
+    assert again == document
+    assert list(again.positions) == list(document.positions)
+    assert list(again.key_positions) == list(document.key_positions)
+    assert again_problems == problems
+
+
+def test_a_document_whose_positions_do_not_fit_its_data_is_not_kept(tmp_path):
+    from seloste.load import load_text
+
+    document, problems = load_text(b"name: x\n", "x.yaml")
+    document.positions[("elsewhere",)] = (9, 9)
+    store = cache.Cache(tmp_path, "e" * 64)
+    store.put_loaded("k", document, problems)
+    assert store.get_loaded("k") is None
