@@ -20,14 +20,12 @@ raises on a cache that cannot be read or written: the work is then simply done a
 
 from __future__ import annotations
 
-import base64
 import collections.abc
 import dataclasses
 import hashlib
 import json
 import os
 import pathlib
-import shutil
 import sys
 
 from seloste.load import Document
@@ -123,17 +121,13 @@ class Cache:
 
         class _CompiledTemplates(jinja2.BytecodeCache):
             def load_bytecode(self, bucket) -> None:
-                value = cache.get("templates", key(bucket))
-                if isinstance(value, dict) and value.get("checksum") == bucket.checksum:
-                    try:
-                        # Jinja checks the magic number and source checksum inside as well.
-                        bucket.bytecode_from_string(base64.b64decode(value["code"], validate=True))
-                    except (KeyError, TypeError, ValueError):
-                        bucket.reset()
+                entry = cache.get("templates", key(bucket))
+                if entry is not None and entry[0] == bucket.checksum and len(entry[1]) == 1:
+                    # Jinja checks the magic number and source checksum inside as well.
+                    bucket.bytecode_from_string(entry[1][0])
 
             def dump_bytecode(self, bucket) -> None:
-                code = base64.b64encode(bucket.bytecode_to_string()).decode("ascii")
-                cache.put("templates", key(bucket), {"checksum": bucket.checksum, "code": code})
+                cache.put("templates", key(bucket), bucket.checksum, [bucket.bytecode_to_string()])
 
         return _CompiledTemplates()
 
@@ -206,6 +200,8 @@ class Cache:
                       and len(entry.name) == _FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in entry.name)]
         except OSError:
             return
+        import shutil
+
         for entry in others:
             shutil.rmtree(entry, ignore_errors=True)
 

@@ -224,6 +224,16 @@ def test_lint_with_the_cache_finds_what_lint_finds(tmp_path):
     assert project.lint_registers(registers, cache=store) == expected  # from the cache
 
 
+def test_compiled_templates_are_kept_for_the_next_run(build, project, monkeypatch):
+    import jinja2
+
+    build()
+    _change_input(monkeypatch, None, project)
+    truth = build(cached=False)
+    monkeypatch.setattr(jinja2.Environment, "compile", _must_not_run)
+    assert build() == truth
+
+
 def _must_not_run(*args, **kwargs):
     raise AssertionError("the cache should have answered")
 
