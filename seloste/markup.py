@@ -19,6 +19,7 @@ import functools
 import html
 import html.parser
 import re
+import unicodedata
 
 # A node is ("#text", str) or (tag, attributes, children).
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "code", "br"})
@@ -140,20 +141,47 @@ def _normalise_blocks(nodes: list) -> list:
     for node in nodes:
         if node[0] in _BLOCK_TAGS:
             if loose:
-                blocks.append(("p", {}, _inline(loose)))
+                blocks.append(("p", {}, _block_inline(loose)))
                 loose = []
             if node[0] == "p":
-                blocks.append(("p", {}, _inline(node[2])))
+                blocks.append(("p", {}, _block_inline(node[2])))
             else:
-                items = [("li", {}, _inline(_unwrap_paragraphs(li[2]))) for li in node[2] if li[0] == "li"]
+                items = [("li", {}, _block_inline(_unwrap_paragraphs(li[2]))) for li in node[2] if li[0] == "li"]
                 blocks.append((node[0], {}, items))
         elif node[0] == "#text" and not node[1].strip():
             continue
         else:
             loose.append(node)
     if loose:
-        blocks.append(("p", {}, _inline(loose)))
+        blocks.append(("p", {}, _block_inline(loose)))
     return blocks
+
+
+def _block_inline(nodes: list) -> list:
+    """A paragraph's or list item's inline nodes, without line breaks at its very end."""
+    return _without_trailing_breaks(_inline(nodes))
+
+
+def _without_trailing_breaks(nodes: list) -> list:
+    # A break at the end of a block breaks nothing; Markdown would show its backslash.
+    nodes = list(nodes)
+    while nodes:
+        last = nodes[-1]
+        if last[0] == "br":
+            nodes.pop()
+        elif last[0] == "#text":
+            if last[1].rstrip(" "):
+                nodes[-1] = ("#text", last[1].rstrip(" "))
+                break
+            nodes.pop()
+        elif last[0] == "code":
+            if _text_inline(last[2]).strip():
+                break
+            nodes.pop()
+        else:
+            nodes[-1] = (last[0], last[1], _without_trailing_breaks(last[2]))
+            break
+    return nodes
 
 
 def _unwrap_paragraphs(nodes: list) -> list:
@@ -307,7 +335,7 @@ def _text_inline(nodes) -> str:
 # --- Markdown -------------------------------------------------------------------------------
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>&~|])")
-_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))")
+_LINE_START = re.compile(r"^([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))")
 # Any whitespace but a line break: CommonMark readers strip Unicode spaces (no-break space,
 # ideographic space ...) from the ends of paragraphs, headings and table cells, not only " ".
 _EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$")
@@ -383,7 +411,13 @@ def to_markdown_cell(text: Text) -> str:
 
 
 def _md_inline(nodes, split: bool, cell: bool = False) -> str:
-    parts = []
+    joined = _protect_edges(_join_emphasis(_md_parts(nodes, split, cell)))
+    return "\n".join(_escape_line_start(line) for line in joined.split("\n"))
+
+
+def _md_parts(nodes, split: bool, cell: bool, within: frozenset = frozenset()) -> list:
+    """Markdown for inline nodes: strings, and :class:`_Emphasis` whose marks are decided later."""
+    parts: list = []
     for node in nodes:
         if node[0] == "#text":
             pieces = split_sentences(node[1]) if split else [node[1]]
@@ -391,11 +425,18 @@ def _md_inline(nodes, split: bool, cell: bool = False) -> str:
         elif node[0] == "br":
             parts.append(" " if cell else "\\\n")
         elif node[0] in ("em", "strong"):
-            mark = "*" if node[0] == "em" else "**"
-            inner = _md_inline(node[2], split=False, cell=cell)
-            parts.append(f"{mark}{inner}{mark}" if inner.strip() else inner)
+            inner = _md_parts(node[2], split=False, cell=cell, within=within | {node[0]})
+            # Emphasis inside the same emphasis adds nothing, and its marks would run together.
+            if node[0] in within:
+                parts.extend(inner)
+            else:
+                parts.append(_Emphasis("*" if node[0] == "em" else "**", inner))
         elif node[0] == "code":
             content = _text_inline(node[2])
+            if not content.strip():
+                # CommonMark has no empty code span, and one of only spaces shows fewer of them.
+                parts.append(escape_markdown(content))
+                continue
             fence = "`" * (max((len(run) for run in re.findall(r"`+", content)), default=0) + 1)
             pad = " " if content.startswith("`") or content.endswith("`") or content.startswith(" ") else ""
             if cell:
@@ -408,18 +449,84 @@ def _md_inline(nodes, split: bool, cell: bool = False) -> str:
                 target = target.replace("|", "%7C")
             parts.append(f"[{_md_inline(node[2], split=False, cell=cell)}](<{target}>)")
         else:
-            parts.append(_md_inline(node[2], split=False, cell=cell))
-    joined = _protect_edges("".join(parts))
-    return "\n".join(_escape_line_start(line) for line in joined.split("\n"))
+            parts.extend(_md_parts(node[2], split=False, cell=cell, within=within))
+    return parts
+
+
+class _Emphasis(tuple):
+    """``(mark, parts)``: emphasis whose marks are written only where CommonMark would read them."""
+
+    def __new__(cls, mark: str, parts: list):
+        return super().__new__(cls, (mark, parts))
+
+
+def _join_emphasis(parts: list) -> str:
+    """The parts joined; an emphasis keeps its ``*`` marks only if they open and close there.
+
+    CommonMark reads ``*`` as emphasis only when the run is left-flanking (to open) or
+    right-flanking (to close), which depends on the characters on both sides: ``C**:**``
+    stays literal. Where the marks would not be read, the words go without them, so that
+    no asterisk appears that the editor did not write.
+    """
+    parts = list(parts)
+    out = ""
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if not isinstance(part, _Emphasis):
+            out += part
+            index += 1
+            continue
+        mark, inner_parts = part
+        inner = _join_emphasis(inner_parts)
+        following = "".join(p[0] if isinstance(p, _Emphasis) else p for p in parts[index + 1:])
+        before = out[-1] if out else " "
+        after = following[0] if following else " "
+        opens = inner and not _md_space(inner[0]) and (not _md_punctuation(inner[0]) or _md_space(before)
+                                                       or _md_punctuation(before))
+        closes = inner and not _md_space(inner[-1]) and (not _md_punctuation(inner[-1]) or _md_space(after)
+                                                         or _md_punctuation(after))
+        # Marks right beside another emphasis's join its run ("**a****b**", "*a *b**"); only
+        # one emphasis around a whole one of the other kind ("***a***") reads back as written.
+        lead = len(inner) - len(inner.lstrip("*"))
+        trail = len(inner) - len(inner.rstrip("*")) if _ends_in_delimiter(inner) else 0
+        nested = (lead == trail and lead + len(mark) == 3) if lead or trail else True
+        apart = nested and not _ends_in_delimiter(out) and after != "*"
+        if opens and closes and apart:
+            out += f"{mark}{inner}{mark}"
+            index += 1
+        else:
+            # Without its marks, the words (and any emphasis within) are read here, among
+            # their real neighbours.
+            parts[index:index + 1] = inner_parts
+    return out
+
+
+def _ends_in_delimiter(markdown: str) -> bool:
+    """True when ``markdown`` ends with a ``*`` that is not backslash-escaped."""
+    if not markdown.endswith("*"):
+        return False
+    head = markdown[:-1]
+    return (len(head) - len(head.rstrip("\\"))) % 2 == 0
+
+
+def _md_space(character: str) -> bool:
+    """CommonMark's Unicode whitespace."""
+    return character in "\t\n\x0b\x0c\r " or unicodedata.category(character) == "Zs"
+
+
+def _md_punctuation(character: str) -> bool:
+    """CommonMark's Unicode punctuation: ASCII punctuation and the P and S categories."""
+    return unicodedata.category(character)[0] in "PS"
 
 
 def _escape_line_start(line: str) -> str:
     match = _LINE_START.match(line)
     if not match:
         return line
-    if match.group(1):
-        return "\\" + line
-    return match.group(2) + "\\" + line[len(match.group(2)):]
+    # Up to three spaces may come before a heading, list or setext underline.
+    cut = match.end(1) if match.group(2) else match.end(3)
+    return line[:cut] + "\\" + line[cut:]
 
 
 def split_sentences(value: str) -> list[str]:

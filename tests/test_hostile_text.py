@@ -13,11 +13,13 @@ import html.parser
 import json
 
 import pytest
+from hypothesis import assume
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from seloste import markup
 from seloste import project
 from seloste.notice import build_notice
 from seloste.render import render_notice_files
@@ -259,8 +261,60 @@ def test_markdown_in_a_table_cell_keeps_the_table_whole(name, source, words, tex
 
 
 def test_a_hard_line_break_is_one_space_in_plain_text():
-    from seloste import markup
-
     text = markup.markdown("rivi  \ntoinen")
     assert markup.to_html(text) == "<p>rivi<br>toinen</p>"
     assert markup.to_text(text) == "rivi toinen"
+
+
+# --- Markdown text fields: the same words in every format ------------------------------------------
+
+def _words(value: str) -> str:
+    return " ".join(value.split())
+
+
+RICH = [
+    # (id, Markdown source of a text field)
+    ("strong punctuation after a letter", "|C**:**"),
+    ("emphasis starting with punctuation after a letter", "Bb=C*&Bb*Bb~"),
+    ("emphasis around brackets", "[=>\\<\n=C*]*"),
+    ("emphasis around nothing but a line break", "a *  \n*>Bb"),
+    ("strong around a line break", "**[  \n**|["),
+    ("code of only a tab", "1.=`\t`~`"),
+    ("code of only a line end", "C\t>C`\n`"),
+    ("hash line after a line break", "**:  \n[  \n #"),
+    ("equals line after a line break", "#  \n ="),
+    ("dash line after a line break", "Teksti  \n -"),
+    ("emphasis as usual", "Tämä on *tärkeä* ja **hyvin tärkeä**; (*huom*) ja *\"lainaus\"*."),
+]
+
+
+@pytest.mark.parametrize("name,source", RICH, ids=[c[0] for c in RICH])
+def test_a_text_field_reads_the_same_words_in_html_and_markdown(name, source):
+    text = markup.markdown(source)
+    in_html = " ".join(t for tag, t in html_texts(f"<div>{markup.to_html(text)}</div>") if tag in ("p", "li"))
+    in_markdown = " ".join(t for _, t in markdown_texts(markup.to_markdown(text)))
+    assert _words(in_markdown.replace("<hardbreak>", " ")) == _words(in_html)
+    assert _words(markup.to_text(text)) == _words(in_html)
+
+
+def test_a_line_break_at_the_end_of_a_paragraph_is_dropped():
+    for source in ("rivi  \n", "*rivi  \n*", "rivi  \n\n- kohta  \n"):
+        text = markup.markdown(source)
+        assert "<br>" not in markup.to_html(text)
+        assert "\\" not in markup.to_markdown(text)
+
+
+MARKDOWN_PIECES = [
+    "*", "**", "_", "`", "[", "]", "(", ")", "https://a.fi", "<", ">", "&", "|", "\\", "#", "1.", "- ", "\n", "\n\n",
+    "  \n", " ", "a", "Bb", ". ", "! ", "C", "~", "=", "+", "&amp;", "<b>", "mailto:x@y.fi", "\t", "9)", ":", "ä", "\u00a0",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(source=st.lists(st.sampled_from(MARKDOWN_PIECES), min_size=1, max_size=14).map("".join))
+def test_any_markdown_reads_the_same_words_in_html_and_markdown(source):
+    assume(source.strip() and all(markup.is_safe_url(t) for t in markup.link_targets_in_source(source)))
+    text = markup.markdown(source)
+    in_html = " ".join(t for tag, t in html_texts(f"<div>{markup.to_html(text)}</div>") if tag in ("p", "li") and t)
+    in_markdown = " ".join(t for _, t in markdown_texts(markup.to_markdown(text)) if t)
+    assert _words(in_markdown.replace("<hardbreak>", " ")) == _words(in_html)
