@@ -453,3 +453,26 @@ def test_every_problem_code_is_documented_and_every_documented_code_is_used():
     documented = set(re.findall(r"^\| ([A-Z][0-9]{3}) \|", (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8"),
                                 re.MULTILINE))
     assert used == documented
+
+
+def test_every_schema_keyword_has_a_finnish_message():
+    # validate.py words each of these for people; a keyword added to the schema without a
+    # translation would reach the editor as jsonschema's English (S199).
+    translated = {"type", "enum", "required", "additionalProperties", "minLength", "minItems", "pattern",
+                  "format", "anyOf", "oneOf", "x-markdown", "x-url"}
+    structure = {"$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "default",
+                 "examples", "$comment"}
+    found = set()
+
+    def walk(node, under_names=False):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not under_names:
+                    found.add(key)
+                walk(value, under_names=key in ("properties", "$defs") and not under_names)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+    assert found - structure <= translated
