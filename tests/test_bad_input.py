@@ -134,7 +134,7 @@ def built_project(tmp_path_factory):
     root = tmp_path_factory.mktemp("built")
     shutil.copytree(POLICY, root / "policy")
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
-        code = main(["build", "--policy", str(root / "policy"), "--output", str(root / "output")])
+        code = main(["build", "--no-cache", "--policy", str(root / "policy"), "--output", str(root / "output")])
     assert code == 0
     return root
 
