@@ -2,8 +2,10 @@
 """Benchmark the build on this machine: ``.venv/bin/python bench/run.py [--quick]``.
 
 Every figure is the median of repeated whole-process runs (``subprocess``, wall clock), each
-with its peak memory (max RSS, from ``os.wait4``). Work happens in temporary folders: the
-project's ``output/`` and ``.seloste-cache/`` are never touched.
+with its peak memory (max RSS, from ``os.wait4``). Everything runs on a copy of the code,
+templates, schema and policy taken at the start, in temporary folders: edits made meanwhile
+do not disturb the figures, and the project's ``output/`` and ``.seloste-cache/`` are never
+touched.
 
 - cold ``build.py`` on the shipped ``policy/`` against the import floor
   ``python -c "import yaml, jinja2, jsonschema, markdown"``, run in alternation;
@@ -35,7 +37,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-BUILD = str(ROOT / "build.py")
+BUILD = str(ROOT / "build.py")  # replaced by the copy's build.py in main()
+SNAPSHOT = ("build.py", "seloste", "templates", "schema", "policy")
 FLOOR = [PYTHON, "-c", "import yaml, jinja2, jsonschema, markdown"]
 PLAIN_NAME = re.compile(r"(?m)^name: [^\"'\n].*$")  # a register's name, unquoted: safe to append to
 TARGETS = {  # name: (limit, unit)
@@ -94,7 +97,7 @@ def cold_build(rounds: int, work: pathlib.Path) -> dict:
     """A copy of the shipped policy/ into an empty folder, alternating with the import floor:
     with nothing changed since the last run, with one register edited, and with an empty cache."""
     policy = work / "shipped-policy"
-    shutil.copytree(ROOT / "policy", policy)
+    shutil.copytree(pathlib.Path(BUILD).parent / "policy", policy)
     editable = next(path for path in sorted(policy.iterdir()) if PLAIN_NAME.search(path.read_text(encoding="utf-8")))
     cache = work / "cache-shipped"
 
@@ -118,7 +121,8 @@ def cold_build(rounds: int, work: pathlib.Path) -> dict:
 def make_registers(count: int, folder: pathlib.Path) -> list[pathlib.Path]:
     """``count`` copies of the shipped registers, as ``<id>-<n>.yaml``; returns their paths."""
     folder.mkdir()
-    shipped = sorted(path for path in (ROOT / "policy").iterdir() if path.suffix in (".yaml", ".yml"))
+    shipped = sorted(path for path in (pathlib.Path(BUILD).parent / "policy").iterdir()
+                     if path.suffix in (".yaml", ".yml"))
     made = []
     for number in range(count):
         source = shipped[number % len(shipped)]
@@ -177,7 +181,7 @@ def many_registers(count: int, rounds: int, work: pathlib.Path) -> dict:
 
 def stages(count: int, work: pathlib.Path) -> tuple[dict, int]:
     """Seconds per stage of one in-process build without the cache, and the register count."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(pathlib.Path(BUILD).parent))
     from seloste import cli
     from seloste import lint
     from seloste import notice
@@ -239,7 +243,21 @@ def verdict(name: str, value: float) -> str:
     return f"MISSED by {value - limit:.3g} {unit} ({value / limit:.2f} × the target ≤ {limit:g} {unit})"
 
 
+def copy_project(work: pathlib.Path) -> pathlib.Path:
+    """A copy of what a build reads, so that edits made during the run do not change it."""
+    target = work / "project"
+    target.mkdir()
+    for name in SNAPSHOT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", ".*"))
+        else:
+            shutil.copyfile(source, target / name)
+    return target
+
+
 def main() -> int:
+    global BUILD
     parser = argparse.ArgumentParser(description="Benchmark build.py on this machine.")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a rough look, not for BENCHMARKS.md)")
     parser.add_argument("--registers", type=int, default=1000, help="how many generated registers (default: 1000)")
@@ -250,6 +268,7 @@ def main() -> int:
         print(line)
     with tempfile.TemporaryDirectory(prefix="seloste-bench-") as folder:
         work = pathlib.Path(folder)
+        BUILD = str(copy_project(work) / "build.py")
         print(f"\n== shipped policy/, cold process, median of {rounds_small} (alternating with the floor)")
         cold = cold_build(rounds_small, work)
         floor = cold["floor"][0]

@@ -1,13 +1,13 @@
 """Work skipped for unchanged inputs: a content-addressed cache beside the stages.
 
 :mod:`seloste.project` asks it before loading and validating a register file (keyed by the
-file's bytes and the path shown in problems) and before rendering a register (keyed by its
-id and validated data); it also keeps Jinja's compiled templates. A stale entry would be a
-wrong notice, so every key also covers a *fingerprint* of everything else the result
-depends on:
+file's bytes and the path shown in problems), before linting a register (keyed by that file
+and the project's rule levels) and before rendering one (keyed by its id and that file); it
+also keeps Jinja's compiled templates. A stale entry would be a wrong notice, so every key
+also covers a *fingerprint* of everything else the result depends on:
 
-- the source of the ``seloste`` package, its ``data/`` (layouts, phrases, authorities) and
-  every other file in it;
+- every file of the ``seloste`` package: the code of every stage and lint rule, and its
+  ``data/`` (layouts, phrases, authorities);
 - ``templates/`` and ``schema/register.schema.json``;
 - the Python version and the installed distributions (Jinja, Markdown, nh3, PyYAML, ...).
 
