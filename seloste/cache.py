@@ -252,20 +252,21 @@ class Cache:
         """Keep problems (of lint, for one register)."""
         self.put("problems", key, [dataclasses.asdict(problem) for problem in problems])
 
-    def get_files(self, key: str) -> dict[str, bytes] | None:
-        """Rendered files by output path, or None on a miss."""
+    def get_rendered(self, key: str) -> tuple[dict[str, bytes], object] | None:
+        """Rendered files by output path and what was kept with them, or None on a miss."""
         entry = self.get("rendered", key)
         try:
-            names, contents = entry
+            value, contents = entry
+            names = value["names"]
             if len(names) != len(contents) or not all(isinstance(name, str) for name in names):
                 return None
-        except (TypeError, ValueError):
+            return dict(zip(names, contents)), value.get("with")
+        except (TypeError, ValueError, KeyError):
             return None
-        return dict(zip(names, contents))
 
-    def put_files(self, key: str, files: dict[str, bytes]) -> None:
-        """Keep rendered files."""
-        self.put("rendered", key, list(files), list(files.values()))
+    def put_rendered(self, key: str, files: dict[str, bytes], kept=None) -> None:
+        """Keep rendered files, and with them a JSON-able ``kept`` value (or None)."""
+        self.put("rendered", key, {"names": list(files), "with": kept}, list(files.values()))
 
 
 def _tree_paths(data) -> tuple[list[tuple], list[tuple]]:

@@ -234,6 +234,27 @@ def test_compiled_templates_are_kept_for_the_next_run(build, project, monkeypatc
     assert build() == truth
 
 
+def test_after_one_change_only_that_register_is_laid_out_again(build, project, monkeypatch):
+    build()
+    _change_input(monkeypatch, None, project)
+    truth = build(cached=False)
+    laid_out = []
+    build_notice = notice.build_notice
+    monkeypatch.setattr(notice, "build_notice", lambda *args: laid_out.append(args[0]) or build_notice(*args))
+    assert build() == truth
+    assert laid_out == [REGISTER.removesuffix(".yaml")]
+
+
+def test_an_index_page_that_uses_more_of_a_notice_is_still_made_right(build, project, monkeypatch, tmp_path):
+    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
+    _replace(folder / "index.html.j2", "{{ notice.name }}", "{{ notice.name }} ({{ notice.sections|length }})")
+    build()
+    _change_input(monkeypatch, None, project)
+    truth = build(cached=False)
+    assert b"(9)" in truth["index.html"]
+    assert build() == truth
+
+
 def _must_not_run(*args, **kwargs):
     raise AssertionError("the cache should have answered")
 
