@@ -302,7 +302,8 @@ def _semantic_problems(document: Document) -> list[Problem]:
             problems.append(Problem(document.path, line, column, "S110", ERROR,
                                     f"luvun tunnus '{section_id}' on jo käytössä",
                                     "anna jokaiselle omalle luvulle oma tunnus, joka ei ole rakenteen luvun tunnus"))
-        seen.add(section_id)
+        if isinstance(section_id, str):  # anything else is the schema's error (S103)
+            seen.add(section_id)
         after = section.get("after")
         if isinstance(after, str) and after not in layout_ids:
             line, column = document.position(("sections", index, "after"))

@@ -21,6 +21,8 @@ CASES = [
      "S103", 9, 15, ["luettelo"]),
     ("number-like item is fine as text but a mapping is not", "data_subjects:\n  items:\n    - {a: b}\n",
      "S103", 7, 7, ["tekstiä"]),
+    ("a list where a section id is wanted", "sections:\n  - id: [a]\n    title: A\n    content: x\n",
+     "S103", 6, 9, ["tekstiä"]),
 ]
 
 
