@@ -170,8 +170,8 @@ def lint_registers(registers: list[Register], config=None, cache: Cache | None =
 def render_site(registers: list[Register], cache: Cache | None = None) -> dict[str, bytes]:
     """Every output file of the registers, in memory, with the manifest.
 
-    With a ``cache``, a register whose id and data were rendered before by the same code and
-    templates is not rendered again, nor is the index page.
+    With a ``cache``, a register rendered before from the same file by the same code and
+    templates is not rendered again, nor is the index page when no register changed.
     """
     from seloste import render
     from seloste.notice import build_notice
