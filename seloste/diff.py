@@ -86,6 +86,8 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("automated_decisions", "none"): frozenset({REMOVED}),
     ("automated_decisions", "intro"): _ALL,
     ("automated_decisions", "notes"): _ALL,
+    # An own section is free text that can tell anything (cookies, profiling, a new disclosure).
+    ("section", "custom_section"): _ALL,
 }
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
