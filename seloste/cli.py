@@ -276,6 +276,7 @@ def _updated_warnings(args, registers) -> list:
 
 def _diff(args) -> int:
     from seloste import diff
+    from seloste.diff_format import format_report
     from seloste.problem import format_problems
 
     try:
@@ -286,7 +287,7 @@ def _diff(args) -> int:
     report = diff.compare(old, new)
     colour = args.format == "text" and _stdout_is_terminal() and not os.environ.get("NO_COLOR")
     sys.stdout.flush()
-    sys.stdout.buffer.write(diff.format_report(report, args.format, colour=colour).encode("utf-8"))
+    sys.stdout.buffer.write(format_report(report, args.format, colour=colour).encode("utf-8"))
     if args.format == "text":
         sys.stderr.write(format_problems(report.problems, "text"))
     if any(problem.is_error for problem in report.problems):

@@ -1,0 +1,196 @@
+"""The diff's report (see :mod:`seloste.diff`) as text, Markdown, JSON or HTML.
+
+Text is for a terminal (ANSI colours only when asked), Markdown for a pull-request comment or
+a CI job summary, JSON for other tools and HTML a standalone page. Every value from a register
+is escaped for the format it goes into. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from seloste import markup
+from seloste.diff import ADDED
+from seloste.diff import CHANGED
+from seloste.diff import REMOVED
+from seloste.diff import RegisterDiff
+from seloste.diff import Report
+from seloste.diff import Row
+
+
+def format_report(report: Report, fmt: str, colour: bool = False) -> str:
+    """The report as ``text`` (ANSI colours if ``colour``), ``markdown``, ``json`` or ``html``."""
+    if fmt == "json":
+        return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(report)
+    if fmt == "html":
+        return _html(report)
+    return _text(report, colour)
+
+
+NO_CHANGES = "Ei muutoksia"
+_CLASS_WORDS = {True: "olennainen", False: "toimituksellinen"}
+_STATUS_WORDS = {ADDED: "lisätty", REMOVED: "poistettu", CHANGED: "muutettu"}
+LEGEND = "- poistettu, + lisätty, ~ muutettu ([-vanha-]{+uusi+}), < siirretty pois, > siirretty tähän"
+_MD_LEGEND = ("Merkit: `-` poistettu, `+` lisätty, `~` muutettu (`[-vanha-]{+uusi+}`), `<` siirretty pois,"
+              " `>` siirretty tähän")
+_PREFIX = {"equal": " ", "delete": "-", "insert": "+", "change": "~", "moved_from": "<", "moved_to": ">"}
+
+
+def headline(report: Report) -> str:
+    """``Olennaisia muutoksia: 3 · toimituksellisia: 1 · muuttuneita selosteita: 1`` or ``Ei muutoksia``."""
+    if not report.changed:
+        return f"{NO_CHANGES} ({report.old} → {report.new})."
+    return (f"Olennaisia muutoksia: {report.material} · toimituksellisia: {report.editorial}"
+            f" · muuttuneita selosteita: {len(report.registers)} ({report.old} → {report.new})")
+
+
+def _register_title(register: RegisterDiff) -> str:
+    """``Name (policy/x.yaml): muutettu; olennaisia 1, toimituksellisia 0``."""
+    paths = register.new_path or register.old_path
+    if register.old_path and register.new_path and _file_name(register.old_path) != _file_name(register.new_path):
+        paths = f"{register.old_path} → {register.new_path}"
+    return (f"{register.name} ({paths}): {_STATUS_WORDS[register.status]};"
+            f" olennaisia {register.material}, toimituksellisia {register.editorial}")
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _diff_line(row: Row, style=None) -> str:
+    """One row of the text diff as a line with its prefix (``style(kind, text)`` adds colour)."""
+    style = style or (lambda kind, text: text)
+    if row.op == "change":
+        body = "".join(text if op == "equal" else style(op, "[-" + text + "-]" if op == "delete" else "{+" + text + "+}")
+                       for op, text in row.segments)
+        return f"~ {body}"
+    return style(row.op, f"{_PREFIX[row.op]} {row.text}")
+
+
+_COLOURS = {"delete": "31", "insert": "32", "moved_from": "35", "moved_to": "36", "heading": "1", "hunk": "36",
+            "material": "1;33"}
+
+
+def _text(report: Report, colour: bool) -> str:
+    def style(kind: str, text: str) -> str:
+        if not colour or kind not in _COLOURS:
+            return text
+        return f"\x1b[{_COLOURS[kind]}m{text}\x1b[0m"
+
+    lines = [style("heading", headline(report))]
+    for register in report.registers:
+        lines += ["", style("heading", _register_title(register))]
+        for change in register.changes:
+            word = _CLASS_WORDS[change.material]
+            lines.append(f"  {style('material', word) if change.material else word}: {change.summary}")
+        if register.hunks:
+            lines += ["", f"Tekstin muutokset ({LEGEND})"]
+            for hunk in register.hunks:
+                lines.append(style("hunk", f"@@ {hunk.section}"))
+                lines.extend(_diff_line(row, style) for row in hunk.rows)
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return markup.escape_markdown(" ".join(text.split()))
+
+
+def _markdown(report: Report) -> str:
+    title = f"Selosteiden muutokset: {report.old} → {report.new}"
+    lines = [f"## {_md_cell(title)}", ""]
+    if not report.changed:
+        lines.append(f"{NO_CHANGES}.")
+    else:
+        lines.append(f"**Olennaisia muutoksia: {report.material}** · toimituksellisia: {report.editorial}"
+                     f" · muuttuneita selosteita: {len(report.registers)}")
+        lines += ["", "| Seloste | Luku | Muutos | Laji |", "| --- | --- | --- | --- |"]
+        for register in report.registers:
+            for change in register.changes:
+                kind = "**olennainen**" if change.material else "toimituksellinen"
+                lines.append(f"| {_md_cell(register.name)} | {_md_cell(change.section)} |"
+                             f" {_md_cell(change.description)} | {kind} |")
+    warnings = [problem for problem in sorted(report.problems)]
+    if warnings:
+        lines += ["", "**Huomautukset**", ""]
+        lines += [f"- {_md_cell(f'{p.path}:{p.line}: {p.level} [{p.code}] {p.message}')}" for p in warnings]
+    for register in report.registers:
+        if not register.hunks:
+            continue
+        body = "\n".join(
+            line for hunk in register.hunks for line in [f"@@ {hunk.section}", *(_diff_line(row) for row in hunk.rows)])
+        fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", body)), default=0) + 1)
+        summary = html.escape(f"Tekstin muutokset: {register.name} ({register.id})", quote=False)
+        lines += ["", "<details>", f"<summary>{summary}</summary>", "", _MD_LEGEND, "",
+                  f"{fence}diff", body, fence, "", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+_HTML_STYLE = """
+body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+.material { font-weight: bold; }
+.diff p { margin: 0; padding: 0.1rem 0.5rem; white-space: pre-wrap; font-family: ui-monospace, monospace; }
+.diff .hunk { margin: 1rem 0 0; font-size: 1rem; background: #eef; padding: 0.1rem 0.5rem; }
+del { background: #fdd; color: #700; }
+ins { background: #dfd; color: #050; text-decoration: underline; }
+.moved { font-style: italic; }
+""".strip()
+
+
+def _html(report: Report) -> str:
+    escape = html.escape
+    title = f"Selosteiden muutokset: {report.old} → {report.new}"
+    parts = ["<!DOCTYPE html>", '<html lang="fi">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f"<title>{escape(title)}</title>", f"<style>\n{_HTML_STYLE}\n</style>", "</head>", "<body>", "<main>",
+             f"<h1>{escape(title)}</h1>"]
+    if not report.changed:
+        parts.append(f"<p>{NO_CHANGES}.</p>")
+    else:
+        parts.append(f"<p><strong>Olennaisia muutoksia: {report.material}</strong> · toimituksellisia: "
+                     f"{report.editorial} · muuttuneita selosteita: {len(report.registers)}</p>")
+    if report.problems:
+        parts.append("<h2>Huomautukset</h2>")
+        parts.append("<ul>" + "".join(f"<li>{escape(p.path)}:{p.line}: {escape(p.level)} [{escape(p.code)}] "
+                                      f"{escape(p.message)}</li>" for p in sorted(report.problems)) + "</ul>")
+    for register in report.registers:
+        parts.append("<section>")
+        parts.append(f"<h2>{escape(_register_title(register))}</h2>")
+        parts.append('<table><caption>Yhteenveto</caption><thead><tr><th scope="col">Luku</th>'
+                     '<th scope="col">Muutos</th><th scope="col">Laji</th></tr></thead><tbody>')
+        for change in register.changes:
+            kind = _CLASS_WORDS[change.material]
+            cell = f'<td class="material">{kind}</td>' if change.material else f"<td>{kind}</td>"
+            parts.append(f"<tr><td>{escape(change.section)}</td><td>{escape(change.description)}</td>{cell}</tr>")
+        parts.append("</tbody></table>")
+        if register.hunks:
+            parts.append("<h3>Tekstin muutokset</h3>")
+            parts.append('<div class="diff">')
+            for hunk in register.hunks:
+                parts.append(f'<h4 class="hunk">{escape(hunk.section)}</h4>')
+                parts.extend(_html_row(row) for row in hunk.rows)
+            parts.append("</div>")
+        parts.append("</section>")
+    parts += ["</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _html_row(row: Row) -> str:
+    escape = html.escape
+    if row.op == "equal":
+        return f"<p>{escape(row.text)}</p>"
+    if row.op == "delete":
+        return f"<p><del>{escape(row.text)}</del></p>"
+    if row.op == "insert":
+        return f"<p><ins>{escape(row.text)}</ins></p>"
+    if row.op == "moved_from":
+        return f'<p class="moved"><del>{escape(row.text)}</del> (siirretty pois)</p>'
+    if row.op == "moved_to":
+        return f'<p class="moved"><ins>{escape(row.text)}</ins> (siirretty tähän)</p>'
+    body = "".join(escape(text) if op == "equal" else f"<{op[:3]}>{escape(text)}</{op[:3]}>" for op, text in row.segments)
+    return f"<p>{body}</p>"
