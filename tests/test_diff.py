@@ -462,7 +462,10 @@ RULES = [
      [("Tietoturva: muutettu johdanto (”Tiedot suojataan.” → ”Tiedot suojataan salauksella ja pääsynhallinnalla.”)",
        False)]),
     ("data subjects added", _append(("data_subjects", "items"), "Omaisia"),
-     [("Rekisteröityjen ryhmät: lisätty rekisteröityjen ryhmä ”Omaisia”", False)]),
+     [("Rekisteröityjen ryhmät: lisätty rekisteröityjen ryhmä ”Omaisia”", True)]),
+    ("provision requirement eased", _set(("provision_requirement", "kind"), "voluntary"),
+     [("Tietojen antamisen vaatimus: muutettu vaatimuksen laji (”Henkilötietojen antaminen perustuu lakiin.” → "
+       "”Henkilötietojen antaminen on vapaaehtoista.”)", True)]),
     ("automated decision added", _append(("automated_decisions", "items"), "Luottoluokitus"),
      [("Automaattinen päätöksenteko ja profilointi: lisätty automaattinen päätöksenteko ”Luottoluokitus”", True)]),
     ("complaint removed", _set(("complaint",), _DELETE), None),
