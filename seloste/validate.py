@@ -62,6 +62,8 @@ def _link_problems(validator, enabled, instance, _schema):
     for target in markup.link_targets_in_source(instance):
         if not markup.is_safe_url(target):
             yield jsonschema.ValidationError(f"unsafe link {target}", validator="x-link", instance=target)
+    for title in markup.link_titles_in_source(instance):
+        yield jsonschema.ValidationError(f"link title {title}", validator="x-link-title", instance=title)
 
 
 def _url_problems(validator, enabled, instance, _schema):
@@ -188,6 +190,9 @@ def _translate(error, document: Document) -> list[Problem]:
     if kind == "x-link":
         return [problem("S107", f"linkin osoite '{error.instance}' ei ole sallittu{where}",
                         "sallitut osoitteet alkavat https:, http:, mailto: tai tel: (tai #ankkuri)")]
+    if kind == "x-link-title":
+        return [problem("S112", f"linkin otsikko {error.instance} ei näkyisi selosteessa{where}",
+                        "kirjoita otsikon sanat linkin tekstiin hakasulkeiden sisään ja poista otsikko")]
     if kind == "x-url":
         return [problem("S107", f"'{error.instance}' ei ole verkko-osoite{where}",
                         "verkko-osoite alkaa https:// tai http://")]

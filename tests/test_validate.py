@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from seloste.load import load_text
@@ -69,3 +71,27 @@ def test_the_schema_without_references_reports_exactly_what_the_schema_does(name
     expected = _reported_with(schema(), document)
     assert expected
     assert _reported_with(inlined, document) == expected
+
+
+@pytest.mark.parametrize("link", [
+    '[lomake](https://example.fi "Avaa lomake")',
+    "[lomake](https://example.fi 'Avaa lomake')",
+    "[lomake](https://example.fi (Avaa lomake))",
+    '[lomake](<https://example.fi/a b> "Avaa lomake")',
+], ids=["double quotes", "single quotes", "parentheses", "angle brackets"])
+def test_a_link_title_that_would_vanish_is_reported(link):
+    from seloste import markup
+
+    text = f"Oikeuksia voi käyttää {link}."
+    assert "Avaa lomake" not in markup.to_text(markup.markdown(text))  # what would be lost
+    document, problems = load_text((BASE + f"rights:\n  notes: {json.dumps(text)}\n").encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    found = validate_document(document)
+    assert [(p.code, p.line, p.column) for p in found] == [("S112", 6, 10)]
+    assert "Avaa lomake" in found[0].message
+
+
+def test_parentheses_that_are_part_of_the_text_are_not_a_title():
+    text = "[lomake](https://example.fi/a_(b)) (maksuton)"
+    document, _ = load_text((BASE + f"rights:\n  notes: '{text}'\n").encode(), "t.yaml", boolean_keys())
+    assert validate_document(document) == []
