@@ -99,6 +99,9 @@ _TEXT_KINDS = frozenset({
 })
 # Identity and contact details: every change counts, however small.
 _EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated"})
+# Entries that name an organisation or a country: one letter may be another company ("Google LLC"
+# and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
+_NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})
 
 _NOUNS = {
     "register": "seloste",
@@ -869,9 +872,11 @@ def _changed(section: str, before: _Entry, after: _Entry) -> Change:
         if old_attributes.get(label) != new_attributes.get(label):
             attributes_changed = True
             parts.append(f"{label}: {old_attributes.get(label) or '–'} → {new_attributes.get(label) or '–'}")
-    wording_fix = not attributes_changed and (
-        _same_characters(before.text, after.text) if after.kind in _EXACT_KINDS
-        else _is_wording_fix(before, after))
+    if after.kind in _EXACT_KINDS:
+        wording_fix = _same_characters(before.text, after.text)
+    else:
+        wording_fix = _is_wording_fix(before, after, spelling=after.kind not in _NAMED_KINDS)
+    wording_fix = wording_fix and not attributes_changed
     name = after.name if after.name == before.name or not after.name else before.name
     return _change(section, after, CHANGED, name, "; ".join(parts), wording_fix)
 
@@ -960,10 +965,11 @@ def _same_characters(old: str, new: str) -> bool:
     return old.split() == new.split()
 
 
-def _is_wording_fix(before: _Entry, after: _Entry) -> bool:
+def _is_wording_fix(before: _Entry, after: _Entry, spelling: bool = True) -> bool:
     """True when a text changed only in punctuation, capitals, spacing, markup, a split or joined
-    word, or spelling: the same words in the same order, each changed one by at most one letter
-    (two in words of seven letters or more), no number, address or link target changed."""
+    word, or (with ``spelling``) spelling: the same words in the same order, each changed one by
+    at most one letter (two in words of seven letters or more), no number, address or link target
+    changed."""
     old_source = dict(before.attributes).get("source", before.key)
     new_source = dict(after.attributes).get("source", after.key)
     if markup.link_targets_in_source(old_source) != markup.link_targets_in_source(new_source):
@@ -973,7 +979,7 @@ def _is_wording_fix(before: _Entry, after: _Entry) -> bool:
     old_words, new_words = _WORD.findall(before.text.casefold()), _WORD.findall(after.text.casefold())
     if old_words == new_words or "".join(old_words) == "".join(new_words):
         return True
-    if len(old_words) != len(new_words):
+    if len(old_words) != len(new_words) or not spelling:
         return False
     for old_word, new_word in zip(old_words, new_words):
         if old_word == new_word:

@@ -430,6 +430,10 @@ RULES = [
      [("Tietojen vastaanottajat: lisätty henkilötietojen käsittelijä ”Postituspalvelu”", True)]),
     ("recipient removed", _set(("recipients", "items"), ["Kelalle"]),
      [("Tietojen vastaanottajat: poistettu vastaanottaja ”Verohallinnolle” (tarkoitus: verotusta varten)", False)]),
+    ("recipient name one letter changed", _set(("recipients", "items", 0), "Kelallle"),
+     [("Tietojen vastaanottajat: muutettu vastaanottaja ”Kelalle” (”Kelalle” → ”Kelallle”)", True)]),
+    ("recipient name capitals only", _set(("recipients", "items", 0), "KELALLE"),
+     [("Tietojen vastaanottajat: muutettu vastaanottaja ”Kelalle” (”Kelalle” → ”KELALLE”)", False)]),
     ("transfer safeguard changed", _set(("transfers", "items", 0, "safeguard"), "adequacy_decision"),
      [("Tietojen siirrot EU:n tai ETA:n ulkopuolelle: muutettu siirto EU:n tai ETA:n ulkopuolelle ”Pilvipalvelu” "
        "(suojatoimi: Euroopan komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)) → Euroopan komission "
