@@ -127,7 +127,8 @@ def _load(args, files: list[str] | None = None):
         problems = []
     else:
         paths, problems = project.discover(policy_dir)
-    registers, found = project.load_registers(paths, policy_dir, _cache(args))
+    # Files named on the command line are judged in their own folders, not against --policy.
+    registers, found = project.load_registers(paths, None if files else policy_dir, _cache(args))
     return registers, problems + found
 
 

@@ -55,3 +55,18 @@ def test_textconv_of_a_broken_file_prints_it_as_is_so_git_diff_keeps_working(run
     assert result.code == 0
     assert result.stdout == "name: [\n"
     assert "[Y001]" in result.stderr
+
+
+def test_a_named_file_linked_within_its_own_folder_is_accepted(run_cli, tmp_path):
+    folder = tmp_path / "muualla"
+    folder.mkdir()
+    (folder / "alkuperainen.yaml").write_bytes((POLICY / "genetta-asiakasrekisteri.yaml").read_bytes())
+    (folder / "linkki.yaml").symlink_to(folder / "alkuperainen.yaml")
+    result = run_cli("validate", "--no-cache", str(folder / "linkki.yaml"))
+    assert result.code == 0, result.stdout
+    outside = tmp_path / "toinen"
+    outside.mkdir()
+    (outside / "linkki.yaml").symlink_to(folder / "alkuperainen.yaml")
+    result = run_cli("validate", "--no-cache", str(outside / "linkki.yaml"))
+    assert result.code == 1
+    assert "[F202]" in result.stdout
