@@ -7,6 +7,8 @@ is escaped for the format it goes into. Nothing here prints.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -145,9 +147,14 @@ ins { background: #dfd; color: #050; text-decoration: underline; }
 def _html(report: Report) -> str:
     escape = html.escape
     title = f"Selosteiden muutokset: {report.old} → {report.new}"
+    style = f"\n{_HTML_STYLE}\n"
+    style_hash = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    # Like the notice pages: no scripts, nothing loaded, only this stylesheet (by its hash).
+    policy = f"default-src 'none'; style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
     parts = ["<!DOCTYPE html>", '<html lang="fi">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{escape(title)}</title>", f"<style>\n{_HTML_STYLE}\n</style>", "</head>", "<body>", "<main>",
+             f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+             f"<title>{escape(title)}</title>", f"<style>{style}</style>", "</head>", "<body>", "<main>",
              f"<h1>{escape(title)}</h1>"]
     if not report.changed:
         parts.append(f"<p>{NO_CHANGES}.</p>")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import copy
+import hashlib
 import json
 import pathlib
 import re
@@ -214,6 +216,11 @@ def test_html_is_a_standalone_escaped_page(history, run_cli, tmp_path):
     assert "<b>" not in page
     assert "<p>- <ins>&lt;b&gt;</ins>Nimi<ins>&lt;/b&gt;</ins></p>" in page
     assert '<td class="material">olennainen</td>' in page
+    policy_line = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert policy_line == (f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; "
+                           "form-action 'none'")
 
 
 def test_json_shape(run_cli, history):
