@@ -22,7 +22,7 @@ GOLDEN = TESTS / "golden"
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden from the current output (the run still fails)")
+                     help="rewrite output/ and tests/golden from the current code (the run still fails)")
 
 
 @dataclasses.dataclass

@@ -1,7 +1,13 @@
-"""Golden files: every register's HTML, Markdown and text, compared byte for byte and whole.
+"""Golden files: every register's output compared byte for byte and whole.
 
-``pytest --update-golden`` rewrites tests/golden/ from the current output and still fails,
-so that a changed golden file is always a reviewed, committed change.
+- The registers in ``policy/`` have their golden files in the committed ``output/`` itself:
+  every file a build would write, the manifest and the index included (``build.py check`` in
+  a test).
+- The test fixtures in ``tests/fixtures/`` have theirs in ``tests/golden/<id>/`` (HTML,
+  Markdown and text).
+
+``pytest --update-golden`` rewrites both from the current code and still fails, so that a
+changed golden file is always a reviewed, committed change.
 """
 
 from __future__ import annotations
@@ -12,13 +18,28 @@ import pytest
 from conftest import FIXTURES
 from conftest import GOLDEN
 from conftest import POLICY
+from conftest import ROOT
 
+from seloste import output
 from seloste import project
 from seloste.notice import build_notice
 from seloste.render import render_notice_files
 
-REGISTER_FILES = sorted(POLICY.glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
+OUTPUT = ROOT / "output"
+FIXTURE_FILES = sorted(FIXTURES.glob("*.yaml"))
 SUFFIXES = (".html", ".md", ".txt")
+
+
+def test_committed_output_is_the_golden_output_of_policy(request):
+    paths, problems = project.discover(POLICY)
+    registers, found = project.load_registers(paths, POLICY)
+    assert problems + [p for p in found if p.is_error] == []
+    files = project.render_site(registers)
+    if request.config.getoption("--update-golden"):
+        _, write_problems = output.write(files, OUTPUT)
+        assert write_problems == []
+        pytest.fail("output/ rewritten; review and commit it, then run again")
+    assert [f"{p.path} [{p.code}]" for p in output.check(files, OUTPUT)] == []
 
 
 def _rendered(path: pathlib.Path) -> dict[str, bytes]:
@@ -29,8 +50,8 @@ def _rendered(path: pathlib.Path) -> dict[str, bytes]:
             if name.endswith(SUFFIXES) and not name.endswith(".fragment.html")}
 
 
-@pytest.mark.parametrize("path", REGISTER_FILES, ids=lambda p: p.stem)
-def test_register_matches_its_golden_files(path, request):
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_matches_its_golden_files(path, request):
     rendered = _rendered(path)
     folder = GOLDEN / path.stem
     if request.config.getoption("--update-golden"):
@@ -46,6 +67,5 @@ def test_register_matches_its_golden_files(path, request):
         assert rendered[name] == expected[name], f"{path.stem}/{name} differs from its golden file"
 
 
-def test_every_golden_folder_belongs_to_a_register():
-    stems = {path.stem for path in REGISTER_FILES}
-    assert {folder.name for folder in GOLDEN.iterdir()} == stems
+def test_every_golden_folder_belongs_to_a_fixture():
+    assert {folder.name for folder in GOLDEN.iterdir()} == {path.stem for path in FIXTURE_FILES}
