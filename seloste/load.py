@@ -19,13 +19,12 @@ import dataclasses
 import re
 
 import yaml
-
-from seloste.problem import ERROR
-from seloste.problem import Problem
-
 from yaml.parser import Parser as _PyParserBase
 from yaml.reader import Reader as _Reader
 from yaml.scanner import Scanner as _Scanner
+
+from seloste.problem import ERROR
+from seloste.problem import Problem
 
 
 class PurePythonParser(_Reader, _Scanner, _PyParserBase):
@@ -228,6 +227,7 @@ _HINT_QUOTE = "laita koko arvo lainausmerkkeihin"
 _HINT_ESCAPE = "kirjoita kenoviiva kahdesti (\\\\) tai käytä lainausmerkkien sijaan heittomerkkejä ('...')"
 _HINT_CLOSE_QUOTE = "lisää puuttuva lainausmerkki tekstin loppuun"
 _HINT_TAG = "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"
+_HINT_ANCHOR = "kirjoita arvo auki; ankkurit ja viittaukset eivät ole käytössä"
 
 # PyYAML's syntax messages (and libyaml's wording of the same) in Finnish, with a hint.
 # ``{found}`` is the character the parser stumbled on, when it names one. The first match wins.
@@ -339,17 +339,15 @@ class _Composer:
     def _check_node_event(self, event) -> None:
         if isinstance(event, yaml.AliasEvent):
             raise _Abort(self._problem(event, "Y004", f"viittaus ankkuriin '*{event.anchor}' ei ole sallittu",
-                                       "kirjoita arvo auki; ankkurit ja viittaukset eivät ole käytössä"))
+                                       _HINT_ANCHOR))
         if getattr(event, "anchor", None):
-            raise _Abort(self._problem(event, "Y004", f"ankkuri '&{event.anchor}' ei ole sallittu",
-                                       "kirjoita arvo auki; ankkurit ja viittaukset eivät ole käytössä"))
+            raise _Abort(self._problem(event, "Y004", f"ankkuri '&{event.anchor}' ei ole sallittu", _HINT_ANCHOR))
         tag = getattr(event, "tag", None)
         if tag is not None:
             # Shown as written: "!!str", not the "tag:yaml.org,2002:str" it stands for.
             if tag.startswith("tag:yaml.org,2002:"):
                 tag = "!!" + tag[len("tag:yaml.org,2002:"):]
-            raise _Abort(self._problem(event, "Y006", f"YAML-tagi '{tag}' ei ole sallittu",
-                                       "poista tagi (huutomerkillä alkava sana); arvot luetaan aina tekstinä"))
+            raise _Abort(self._problem(event, "Y006", f"YAML-tagi '{tag}' ei ole sallittu", _HINT_TAG))
 
     def _scalar_text(self, event) -> str:
         """The scalar's text; raises _Abort if an escape wrote a character YAML files may not hold.
@@ -423,7 +421,7 @@ class _Composer:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# What PyYAML's reader accepts in a file, minus the byte order mark inside a value.
+# The characters PyYAML's reader accepts written directly in a file (its NON_PRINTABLE, inverted).
 _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 _REGISTER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
