@@ -55,15 +55,10 @@ class Text:
                     parts.extend(item[2])
         return tuple(parts)
 
-    @property
-    def is_simple(self) -> bool:
-        """True when the content is a single paragraph."""
-        return len(self.blocks) == 1 and self.blocks[0][0] == "p"
-
 
 def plain(value: str) -> Text:
     """A plain field: the words as written, never interpreted."""
-    return Text((("p", {}, (("#text", value),)),), value)
+    return Text((("p", (), (("#text", value),)),), value)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -226,22 +221,6 @@ def _freeze(nodes: list) -> tuple:
         node if node[0] == "#text" else (node[0], tuple(sorted(node[1].items())), _freeze(node[2]))
         for node in nodes
     )
-
-
-def links(text: Text) -> list[str]:
-    """Every link target in ``text``, as written."""
-    found: list[str] = []
-
-    def walk(nodes):
-        for node in nodes:
-            if node[0] == "#text":
-                continue
-            if node[0] == "a":
-                found.extend(value for key, value in node[1] if key == "href")
-            walk(node[2])
-
-    walk(text.blocks)
-    return found
 
 
 _LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
