@@ -69,15 +69,26 @@ def _environment(fmt: str):
     return environment
 
 
-@functools.lru_cache(maxsize=1)
-def _page_context() -> dict:
+def style_hash(stylesheet: str) -> str:
+    """The CSP source (``sha256-…``) that allows exactly this inline stylesheet."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=None)
+def stylesheet_context(name: str) -> dict:
+    """What ``_page.html.j2``-like pages need to embed ``templates/<name>``: the stylesheet, the
+    hash their Content-Security-Policy allows it by, and the generator version."""
     import markupsafe
 
-    stylesheet = (TEMPLATES_DIR / "style.css").read_text(encoding="utf-8").strip()
-    digest = base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
+    stylesheet = (TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
     # The stylesheet is the project's own file, not register data: it goes in unescaped, and
     # the Content-Security-Policy allows exactly this stylesheet by its hash.
-    return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": f"sha256-{digest}", "version": __version__}
+    return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": style_hash(stylesheet), "version": __version__}
+
+
+def html_template(name: str):
+    """A template of ``templates/`` in the autoescaping HTML environment."""
+    return _environment("html").get_template(name)
 
 
 def _finish(text: str) -> bytes:
@@ -98,7 +109,7 @@ def render_markdown(notice: Notice) -> bytes:
 def render_html(notice: Notice) -> bytes:
     """The notice as a standalone HTML page."""
     template = _environment("html").get_template("notice.html.j2")
-    return _finish(template.render(notice=notice, language=notice.language, **_page_context()))
+    return _finish(template.render(notice=notice, language=notice.language, **stylesheet_context("style.css")))
 
 
 def render_fragment(notice: Notice) -> bytes:
@@ -123,7 +134,7 @@ def render_index(notices: list[Notice]) -> bytes:
     """``index.html``: every notice with its controller and date."""
     ordered = sorted(notices, key=lambda n: (n.name.casefold(), n.id))
     template = _environment("html").get_template("index.html.j2")
-    return _finish(template.render(notices=ordered, language="fi", **_page_context()))
+    return _finish(template.render(notices=ordered, language="fi", **stylesheet_context("style.css")))
 
 
 def render_notice_files(notice: Notice, data: dict) -> dict[str, bytes]:

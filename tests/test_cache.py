@@ -29,7 +29,7 @@ REGISTER_FILES = sorted((pathlib.Path(__file__).parent.parent / "policy").glob("
 
 def _forget_in_process() -> None:
     """Drop what this process memoised, so that only the cache on disk can carry results over."""
-    for function in (render._environment, render._page_context, validate.schema, validate.boolean_keys,
+    for function in (render._environment, render.stylesheet_context, validate.schema, validate.boolean_keys,
                      validate._validator, notice.layouts, notice._data_file):
         function.cache_clear()
 

@@ -10,17 +10,11 @@ with autoescape on; the output depends only on its input.
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
-
-from seloste import __version__
 from seloste.lint import RULES
 from seloste.problem import ERROR
 from seloste.problem import INFO
 from seloste.problem import WARNING
 from seloste.problem import count_summary
-from seloste.render import TEMPLATES_DIR
 
 TEMPLATE = "lint-matrix.html.j2"
 STYLESHEET = "lint-matrix.css"
@@ -57,21 +51,6 @@ POINTS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-
-
 def columns(rules=RULES) -> list[tuple[str, list]]:
     """(reference, rules citing it) in registry order: the matrix's columns."""
     grouped: dict[str, list] = {}
@@ -82,10 +61,9 @@ def columns(rules=RULES) -> list[tuple[str, list]]:
 
 def render_matrix(registers, findings, rules=RULES) -> bytes:
     """The standalone HTML page of the matrix for ``registers`` and their lint ``findings``."""
-    import markupsafe
+    from seloste.render import html_template
+    from seloste.render import stylesheet_context
 
-    stylesheet = (TEMPLATES_DIR / STYLESHEET).read_text(encoding="utf-8").strip()
-    digest = base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
     grouped = columns(rules)
     rows = []
     for register in sorted(registers, key=lambda r: (r.data["name"].casefold(), r.id)):
@@ -102,14 +80,12 @@ def render_matrix(registers, findings, rules=RULES) -> bytes:
             "findings": [{"line": problem.line, "level_name": _LEVEL_NAMES[problem.level], "code": problem.code,
                           "message": problem.message} for problem in own],
         })
-    html = _environment().get_template(TEMPLATE).render(
+    html = html_template(TEMPLATE).render(
         registers=registers,
         summary=count_summary(findings),
         columns=[{"reference": reference, "titles": POINTS.get(reference, reference)} for reference, _ in grouped],
         rows=rows,
-        stylesheet=markupsafe.Markup(stylesheet),
-        style_hash=f"sha256-{digest}",
-        version=__version__,
+        **stylesheet_context(STYLESHEET),
     )
     return (html.rstrip("\n") + "\n").encode("utf-8")
 
