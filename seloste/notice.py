@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import pathlib
-import re
-import unicodedata
 
 from seloste import markup
 
@@ -164,11 +162,9 @@ def build_notice(register_id: str, data: dict) -> Notice:
             blocks.extend(topic_blocks)
         if blocks:
             planned.append((section["id"], section["title"], blocks))
-        for custom in custom_after.pop(section["id"], []):
-            planned.append((custom["id"], custom["title"], builder.content(custom["content"])))
-    for leftover in custom_after.values():
-        for custom in leftover:
-            planned.append((custom["id"], custom["title"], builder.content(custom["content"])))
+        planned.extend(_custom_sections(builder, custom_after.pop(section["id"], [])))
+    # Sections without "after" (and nothing else is left over: validation checks "after").
+    planned.extend(_custom_sections(builder, [c for leftover in custom_after.values() for c in leftover]))
 
     numbered = data.get("numbered", layout.get("numbered", False))
     sections = tuple(
@@ -190,16 +186,14 @@ def build_notice(register_id: str, data: dict) -> Notice:
     )
 
 
+def _custom_sections(builder, sections: list) -> list:
+    return [(custom["id"], custom["title"], builder.content(custom["content"])) for custom in sections]
+
+
 def finnish_date(iso: str) -> str:
     """``2024-05-01`` as Finnish writes it: ``1.5.2024``."""
     year, month, day = iso.split("-")
     return f"{int(day)}.{int(month)}.{year}"
-
-
-def slug(title: str) -> str:
-    """An anchor id from a title: ``Rekisterin tietosisältö`` -> ``rekisterin-tietosisalto``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "luku"
 
 
 def _md(value: str) -> markup.Text:
