@@ -108,14 +108,11 @@ def _report(args, problems) -> int:
     """Print problems; return the exit code they call for."""
     from seloste.problem import count_summary
     from seloste.problem import format_problems
-    from seloste.project import IO_CODES
 
     sys.stdout.write(format_problems(problems, _format(args)))
     if problems and _format(args) != "json":
         print(count_summary(problems), file=sys.stderr)
-    if any(problem.code in IO_CODES for problem in problems):
-        return EXIT_USAGE
-    return EXIT_PROBLEMS if any(problem.is_error for problem in problems) else EXIT_OK
+    return _exit_code(problems)
 
 
 def _load(args, files: list[str] | None = None):
@@ -232,6 +229,7 @@ def _lint(args) -> int:
 
 
 def _exit_code(problems) -> int:
+    """2 when the tool could not read or write, 1 for any error, else 0."""
     from seloste.project import IO_CODES
 
     if any(problem.code in IO_CODES for problem in problems):
