@@ -466,15 +466,15 @@ def compare(old: Side, new: Side) -> Report:
     # A register that did not validate on either side cannot be compared: its problems say why.
     for register_id in sorted((set(old.registers) | set(new.registers)) - old.failed - new.failed):
         before, after = old.registers.get(register_id), new.registers.get(register_id)
+        if before and after and before.data == after.data:
+            continue  # the same data renders to the same text
         old_notice = build_notice(before.id, before.data) if before else None
         new_notice = build_notice(after.id, after.data) if after else None
         old_text = render_text(old_notice).decode("utf-8") if old_notice else ""
         new_text = render_text(new_notice).decode("utf-8") if new_notice else ""
-        if before and after and before.data == after.data and old_text == new_text:
-            continue
         hunks = text_diff(old_text, new_text, _headings(old_notice) | _headings(new_notice))
         if before and after:
-            changes = register_changes(before.data, after.data)
+            changes = _register_changes(before.data, after.data, old_notice, new_notice)
             if not changes and not hunks:
                 continue
             status = CHANGED
@@ -567,9 +567,14 @@ def register_changes(old: dict, new: dict) -> list[Change]:
     """Every change between two versions of one register's data, in the order of the notice."""
     from seloste.notice import build_notice
 
+    return _register_changes(old, new, build_notice("x", old), build_notice("x", new))
+
+
+def _register_changes(old: dict, new: dict, old_notice, new_notice) -> list[Change]:
+    """:func:`register_changes`, given the notices the two versions lay out into."""
     old_sections, new_sections = _sections(old), _sections(new)
-    order = {section.id: index for index, section in enumerate(build_notice("x", new).sections)}
-    order_old = {section.id: index for index, section in enumerate(build_notice("x", old).sections)}
+    order = {section.id: index for index, section in enumerate(new_notice.sections)}
+    order_old = {section.id: index for index, section in enumerate(old_notice.sections)}
     changes: list[tuple[tuple, Change]] = []
     old_entries, new_entries = _entries(old), _entries(new)
     topics = sorted({e.topic for e in old_entries} | {e.topic for e in new_entries}, key=_topic_rank)

@@ -149,6 +149,17 @@ def test_identical_sides_report_no_change(run_cli, history, args):
     assert (result.code, result.stdout, result.stderr) == (0, f"Ei muutoksia ({old} → {new}).\n", "")
 
 
+def test_unchanged_registers_are_not_rendered(monkeypatch):
+    from seloste import render
+
+    def refuse(notice):
+        raise AssertionError(f"rendered {notice.id}")
+
+    monkeypatch.setattr(render, "render_text", refuse)
+    report = diff.compare(diff.folder_side(FIXTURES), diff.folder_side(FIXTURES))
+    assert report.registers == [] and report.old == report.new
+
+
 def test_working_tree_against_head_and_a_span_of_commits(run_cli, history, tmp_path):
     work = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(history), str(work)], check=True)
