@@ -47,9 +47,13 @@ def missing_topic_position(register, topic: str) -> tuple[int, int]:
     return register.document.position((_topic_before(register, topic),), key=True)
 
 
-def topic_before(register, topic: str) -> str:
-    """The name of the nearest topic before ``topic`` that the register has (for hints)."""
-    return _topic_before(register, topic)
+def missing_topic(register, topic: str, code: str, level: str, message: str, contents: str) -> Problem:
+    """The problem that ``topic`` is missing, at :func:`missing_topic_position`, hinting to add
+    ``topic:`` after the nearest earlier topic with ``contents`` under it."""
+    before = _topic_before(register, topic)
+    line, column = register.document.position((before,), key=True)
+    return Problem(register.path, line, column, code, level, message,
+                   f"lisää kohdan '{before}' jälkeen '{topic}:' ja sen alle {contents}")
 
 
 def _topic_before(register, topic: str) -> str:

@@ -15,11 +15,9 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import statement
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-f"
@@ -34,10 +32,8 @@ _HINT = ("'none: true', jos automaattisia päätöksiä tai profilointia ei ole,
 def check(register):
     state = statement(register, "automated_decisions")
     if state == "missing":
-        yield problem_at_position(register, missing_topic_position(register, "automated_decisions"), ID, LEVEL,
-                                  f"{REFERENCE}: ei kerrota, tehdäänkö automaattisia päätöksiä tai profilointia",
-                                  f"lisää kohdan '{topic_before(register, 'automated_decisions')}' jälkeen "
-                                  f"'automated_decisions:' ja sen alle {_HINT}")
+        yield missing_topic(register, "automated_decisions", ID, LEVEL,
+                            f"{REFERENCE}: ei kerrota, tehdäänkö automaattisia päätöksiä tai profilointia", _HINT)
     elif state == "empty":
         yield problem_at(register, ("automated_decisions",), ID, LEVEL,
                          f"{REFERENCE}: kohta 'automated_decisions' ei kerro, tehdäänkö automaattisia päätöksiä",

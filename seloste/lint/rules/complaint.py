@@ -14,9 +14,7 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
-from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import topic_before
+from seloste.lint.finding import missing_topic
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-d"
@@ -28,8 +26,7 @@ LEVEL = ERROR
 def check(register):
     if "complaint" in register.data:
         return
-    yield problem_at_position(register, missing_topic_position(register, "complaint"), ID, LEVEL,
-                              f"{REFERENCE}: oikeutta tehdä valitus valvontaviranomaiselle ei kerrota",
-                              f"lisää kohdan '{topic_before(register, 'complaint')}' jälkeen 'complaint:' ja sen alle "
-                              "'authority: tietosuojavaltuutettu'; selosteeseen tulee vakiolause ja "
-                              "valvontaviranomaisen yhteystiedot")
+    yield missing_topic(register, "complaint", ID, LEVEL,
+                        f"{REFERENCE}: oikeutta tehdä valitus valvontaviranomaiselle ei kerrota",
+                        "'authority: tietosuojavaltuutettu'; selosteeseen tulee vakiolause ja "
+                        "valvontaviranomaisen yhteystiedot")

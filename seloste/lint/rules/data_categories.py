@@ -21,10 +21,8 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import has_text
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-14-1-d"
@@ -48,10 +46,9 @@ def check(register):
     why = ("tietoja saadaan muualta kuin rekisteröidyltä itseltään" if "sources" in register.data
            else "tietolähteitä ei kerrota")
     if topic is None:
-        yield problem_at_position(register, missing_topic_position(register, "data_categories"), ID, LEVEL,
-                                  f"{REFERENCE}: käsiteltäviä henkilötietoryhmiä ei kerrota, vaikka {why}",
-                                  f"lisää kohdan '{topic_before(register, 'data_categories')}' jälkeen "
-                                  "'data_categories:' ja sen alle tiedot kohtina tai ryhminä ('groups:')")
+        yield missing_topic(register, "data_categories", ID, LEVEL,
+                            f"{REFERENCE}: käsiteltäviä henkilötietoryhmiä ei kerrota, vaikka {why}",
+                            "tiedot kohtina tai ryhminä ('groups:')")
     elif not topic.get("items") and not topic.get("groups") and not has_text(topic):
         yield problem_at(register, ("data_categories",), ID, LEVEL,
                          f"{REFERENCE}: kohta 'data_categories' ei kerro käsiteltäviä tietoja",

@@ -14,10 +14,8 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import topic_before
 from seloste.problem import WARNING
 
 ID = "GDPR-13-1-b"
@@ -33,10 +31,8 @@ _NO_DPO_HINT = ("jos tietosuojavastaavaa ei ole nimitetty (GDPR 37), ohita tarki
 def check(register):
     dpo = register.data.get("dpo")
     if dpo is None:
-        yield problem_at_position(register, missing_topic_position(register, "dpo"), ID, LEVEL,
-                                  f"{REFERENCE}: tietosuojavastaavan yhteystietoja ei kerrota",
-                                  f"lisää kohdan '{topic_before(register, 'dpo')}' jälkeen 'dpo:' ja sen alle "
-                                  f"'email:' tai 'phone:'; {_NO_DPO_HINT}")
+        yield missing_topic(register, "dpo", ID, LEVEL, f"{REFERENCE}: tietosuojavastaavan yhteystietoja ei kerrota",
+                            f"'email:' tai 'phone:'; {_NO_DPO_HINT}")
         return
     if not any(key in dpo for key in _CONTACT_KEYS):
         yield problem_at(register, ("dpo",), ID, LEVEL,

@@ -19,12 +19,10 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import legal_bases
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import purposes
 from seloste.lint.finding import short
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-c"
@@ -38,10 +36,9 @@ _BASES = "consent, contract, legal_obligation, vital_interests, public_task tai 
 def check(register):
     topic = register.data.get("purposes")
     if topic is None:
-        yield problem_at_position(register, missing_topic_position(register, "purposes"), ID, LEVEL,
-                                  f"{REFERENCE}: käsittelyn tarkoituksia ja niiden oikeusperusteita ei kerrota",
-                                  f"lisää kohdan '{topic_before(register, 'purposes')}' jälkeen 'purposes:' ja sen "
-                                  "alle 'items:', jossa kukin tarkoitus muodossa '- text: ...' ja 'legal_basis: ...'")
+        yield missing_topic(register, "purposes", ID, LEVEL,
+                            f"{REFERENCE}: käsittelyn tarkoituksia ja niiden oikeusperusteita ei kerrota",
+                            "'items:', jossa kukin tarkoitus muodossa '- text: ...' ja 'legal_basis: ...'")
         return
     items = purposes(register)
     if not items:

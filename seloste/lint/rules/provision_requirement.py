@@ -16,9 +16,7 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
-from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import topic_before
+from seloste.lint.finding import missing_topic
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-e"
@@ -30,12 +28,10 @@ LEVEL = ERROR
 def check(register):
     if "provision_requirement" in register.data or _only_other_sources(register):
         return
-    yield problem_at_position(register, missing_topic_position(register, "provision_requirement"), ID, LEVEL,
-                              f"{REFERENCE}: ei kerrota, onko tietojen antaminen lakisääteinen tai sopimukseen "
-                              "perustuva vaatimus eikä mitä seuraa, jos tietoja ei anneta",
-                              f"lisää kohdan '{topic_before(register, 'provision_requirement')}' jälkeen "
-                              "'provision_requirement:' ja sen alle 'kind:' (statutory, contractual, "
-                              "contract_prerequisite, voluntary tai mixed) ja 'consequences:'")
+    yield missing_topic(register, "provision_requirement", ID, LEVEL,
+                        f"{REFERENCE}: ei kerrota, onko tietojen antaminen lakisääteinen tai sopimukseen "
+                        "perustuva vaatimus eikä mitä seuraa, jos tietoja ei anneta",
+                        "'kind:' (statutory, contractual, contract_prerequisite, voluntary tai mixed) ja 'consequences:'")
 
 
 def _only_other_sources(register) -> bool:

@@ -17,11 +17,9 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import statement
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-e"
@@ -35,10 +33,9 @@ _HINT = "lisää vastaanottajat tai vastaanottajaryhmät kohtina 'items:' tai 'n
 def check(register):
     state = statement(register, "recipients")
     if state == "missing":
-        yield problem_at_position(register, missing_topic_position(register, "recipients"), ID, LEVEL,
-                                  f"{REFERENCE}: ei kerrota, kenelle tietoja luovutetaan tai ettei niitä luovuteta",
-                                  f"lisää kohdan '{topic_before(register, 'recipients')}' jälkeen 'recipients:' "
-                                  f"ja sen alle {_HINT.removeprefix('lisää ')}")
+        yield missing_topic(register, "recipients", ID, LEVEL,
+                            f"{REFERENCE}: ei kerrota, kenelle tietoja luovutetaan tai ettei niitä luovuteta",
+                            _HINT.removeprefix("lisää "))
     elif state == "empty":
         yield problem_at(register, ("recipients",), ID, LEVEL,
                          f"{REFERENCE}: kohta 'recipients' ei kerro vastaanottajia eikä sitä, ettei tietoja luovuteta",

@@ -24,11 +24,9 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import right_kinds
-from seloste.lint.finding import topic_before
 from seloste.notice import phrases
 from seloste.problem import ERROR
 
@@ -53,7 +51,5 @@ def check(register):
                          f"lisää kohdan 'rights' alle 'items:'-luetteloon {lines}; ilman omaa tekstiä "
                          "selosteeseen tulee vakiolause", key=True)
     else:
-        yield problem_at_position(register, missing_topic_position(register, "rights"), ID, LEVEL,
-                                  f"{REFERENCE}: rekisteröidyn oikeuksia ei kerrota; puuttuu {listed}",
-                                  f"lisää kohdan '{topic_before(register, 'rights')}' jälkeen 'rights:' ja sen "
-                                  f"alle 'items:', jossa {lines}")
+        yield missing_topic(register, "rights", ID, LEVEL,
+                            f"{REFERENCE}: rekisteröidyn oikeuksia ei kerrota; puuttuu {listed}", f"'items:', jossa {lines}")

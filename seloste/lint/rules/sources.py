@@ -17,10 +17,8 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import has_text
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-14-2-f"
@@ -32,10 +30,8 @@ LEVEL = ERROR
 def check(register):
     topic = register.data.get("sources")
     if topic is None:
-        yield problem_at_position(register, missing_topic_position(register, "sources"), ID, LEVEL,
-                                  f"{REFERENCE}: ei kerrota, mistä henkilötiedot saadaan",
-                                  f"lisää kohdan '{topic_before(register, 'sources')}' jälkeen 'sources:' ja sen alle "
-                                  "lähteet kohtina ('text:', 'origin: data_subject' tai 'origin: other')")
+        yield missing_topic(register, "sources", ID, LEVEL, f"{REFERENCE}: ei kerrota, mistä henkilötiedot saadaan",
+                            "lähteet kohtina ('text:', 'origin: data_subject' tai 'origin: other')")
     elif not topic.get("items") and not has_text(topic):
         yield problem_at(register, ("sources",), ID, LEVEL,
                          f"{REFERENCE}: kohta 'sources' ei kerro tietolähteitä",

@@ -14,11 +14,9 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic_position
+from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import statement
-from seloste.lint.finding import topic_before
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-f"
@@ -32,10 +30,8 @@ _HINT = "'none: true', jos tietoja ei siirretä, tai siirrot kohtina (text, coun
 def check(register):
     state = statement(register, "transfers")
     if state == "missing":
-        yield problem_at_position(register, missing_topic_position(register, "transfers"), ID, LEVEL,
-                                  f"{REFERENCE}: ei kerrota, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle",
-                                  f"lisää kohdan '{topic_before(register, 'transfers')}' jälkeen 'transfers:' ja "
-                                  f"sen alle {_HINT}")
+        yield missing_topic(register, "transfers", ID, LEVEL,
+                            f"{REFERENCE}: ei kerrota, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle", _HINT)
     elif state == "empty":
         yield problem_at(register, ("transfers",), ID, LEVEL,
                          f"{REFERENCE}: kohta 'transfers' ei kerro, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle",
