@@ -649,10 +649,12 @@ def _content_source(value) -> str:
 
 def _entries(data: dict) -> list[_Entry]:
     """Every comparable entry of a register."""
-    from seloste.notice import as_list
     from seloste.notice import authorities
     from seloste.notice import finnish_date
+    from seloste.notice import legal_basis_names
     from seloste.notice import phrases
+    from seloste.notice import source_notes
+    from seloste.notice import special_category_note
 
     words = phrases(data.get("language", "fi"))
     labels = words["labels"]
@@ -708,7 +710,7 @@ def _entries(data: dict) -> list[_Entry]:
         def purpose(item):
             if isinstance(item, str):
                 return ()
-            bases = "; ".join(words["legal_bases"][basis] for basis in as_list(item.get("legal_basis")))
+            bases = "; ".join(legal_basis_names(item, words))
             return tuple((label, value) for label, value in (
                 (labels["legal_basis"].lower(), bases),
                 (labels["legitimate_interest"].lower(), _words(item.get("legitimate_interest"))),
@@ -718,12 +720,8 @@ def _entries(data: dict) -> list[_Entry]:
         text_items("purposes", "purpose", data["purposes"], purpose)
 
     def category(item):
-        if isinstance(item, str) or "special_category" not in item:
-            return ()
-        shown = words["special_categories"][item["special_category"]]
-        if "condition" in item:
-            shown += f", {labels['condition']}({item['condition']})"
-        return ((labels["special_category"], shown),)
+        note = "" if isinstance(item, str) else special_category_note(item, words)
+        return ((labels["special_category"], note),) if note else ()
 
     if "data_categories" in data:
         value = data["data_categories"]
@@ -746,16 +744,12 @@ def _entries(data: dict) -> list[_Entry]:
             text_items(topic, kind, data[topic])
 
     if "sources" in data:
-        def source_notes(item):
-            if isinstance(item, str):
-                return ()
-            notes = [labels[f"origin_{item['origin']}"]] if "origin" in item else []
-            if item.get("public"):
-                notes.append(labels["public_source"])
+        def source_attributes(item):
+            notes = [] if isinstance(item, str) else source_notes(item, words)
             return (("lähde", ", ".join(notes)),) if notes else ()
 
         frame("sources", data["sources"])
-        text_items("sources", "source", data["sources"], source_notes)
+        text_items("sources", "source", data["sources"], source_attributes)
 
     def recipient(item):
         return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", _words(item["purpose"])),)

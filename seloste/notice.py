@@ -215,6 +215,33 @@ def as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
+# How an item's settings read in the notice; the diff names a changed setting in the same words.
+
+def legal_basis_names(purpose: dict, words: dict) -> list[str]:
+    """The names of a purpose's legal bases, as written in order; [] for none."""
+    return [words["legal_bases"][basis] for basis in as_list(purpose.get("legal_basis"))]
+
+
+def special_category_note(category: dict, words: dict) -> str:
+    """A data category's special category and its condition: ``terveystiedot, käsittelyn edellytys
+    GDPR 9(2)(h)``; "" when it has none."""
+    if "special_category" not in category:
+        return ""
+    note = words["special_categories"][category["special_category"]]
+    if "condition" in category:
+        note += f", {words['labels']['condition']}({category['condition']})"
+    return note
+
+
+def source_notes(source: dict, words: dict) -> list[str]:
+    """What the notice says of a source beside its text: its origin and whether it is public."""
+    labels = words["labels"]
+    notes = [labels[f"origin_{source['origin']}"]] if "origin" in source else []
+    if source.get("public"):
+        notes.append(labels["public_source"])
+    return notes
+
+
 class _Builder:
     def __init__(self, data: dict, words: dict):
         self.data = data
@@ -313,8 +340,7 @@ class _Builder:
             if isinstance(item, str):
                 rows.append((_md(item), _plain("–")))
                 continue
-            basis_parts = [self.words["legal_bases"][basis] for basis in as_list(item.get("legal_basis"))]
-            basis = "; ".join(markup.literal_source(part) for part in basis_parts) or "–"
+            basis = "; ".join(markup.literal_source(part) for part in legal_basis_names(item, self.words)) or "–"
             if "law" in item:
                 basis += f" ({markup.literal_source(self.labels['law'].lower())}: {markup.literal_source(item['law'])})"
             cell = _md(basis)
@@ -331,11 +357,9 @@ class _Builder:
         if isinstance(item, str):
             return item
         text = item["text"]
-        if "special_category" in item:
-            note = f"{self.labels['special_category']}: {self.words['special_categories'][item['special_category']]}"
-            if "condition" in item:
-                note += f", {self.labels['condition']}({item['condition']})"
-            text += f" ({markup.literal_source(note)})"
+        note = special_category_note(item, self.words)
+        if note:
+            text += f" ({markup.literal_source(self.labels['special_category'] + ': ' + note)})"
         return text
 
     def _data_categories(self, value: dict) -> list:
@@ -353,9 +377,7 @@ class _Builder:
         def describe(item):
             if isinstance(item, str):
                 return item
-            notes = [self.labels[f"origin_{item['origin']}"]] if "origin" in item else []
-            if item.get("public"):
-                notes.append(self.labels["public_source"])
+            notes = source_notes(item, self.words)
             return item["text"] + (f" ({markup.literal_source(', '.join(notes))})" if notes else "")
 
         return self._simple_list(value, describe=describe)
