@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import pathlib
 import typing
 
@@ -268,7 +267,3 @@ def _render_index(registers: list[Register], built: dict[str, Notice], summaries
             pass  # the index page uses more of a notice than the cache keeps
     return render.render_index([built.get(register.id) or build_notice(register.id, register.data)
                                 for register in registers])
-
-
-def environment_is_ci() -> bool:
-    return os.environ.get("GITHUB_ACTIONS") == "true"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import pathlib
 
+from seloste.lint.finding import problem_at
 from seloste.lint.rules import automated_decisions
 from seloste.lint.rules import business_id
 from seloste.lint.rules import complaint
@@ -102,14 +103,6 @@ CONFIG_PROBLEM = "LINT-CONFIG"
 def rule_ids() -> list[str]:
     """The ID of every registered rule, in registry order."""
     return [rule.ID for rule in RULES]
-
-
-def rule_by_id(rule_id: str):
-    """The registered rule module with ``rule_id``; raises KeyError if there is none."""
-    for rule in RULES:
-        if rule.ID == rule_id:
-            return rule
-    raise KeyError(rule_id)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -199,9 +192,9 @@ def check_register(register, config: LintConfig | None = None) -> list[Problem]:
     found: list[Problem] = []
     for index, (rule_id, _reason) in ignored.items():
         if rule_id not in known:
-            found.append(_ignore_problem(register, index, UNKNOWN_IGNORE, WARNING,
-                                         f"tuntematon tarkistus '{rule_id}' kohdassa lint.ignore; ohitus ei vaikuta mihinkään",
-                                         _closest_rule_hint(rule_id), key="rule"))
+            found.append(problem_at(register, ("lint", "ignore", index, "rule"), UNKNOWN_IGNORE, WARNING,
+                                    f"tuntematon tarkistus '{rule_id}' kohdassa lint.ignore; ohitus ei vaikuta mihinkään",
+                                    _closest_rule_hint(rule_id)))
     silenced = {rule_id: index for index, (rule_id, _reason) in ignored.items()}
     for rule in RULES:
         level = config.level_of(rule)
@@ -212,9 +205,9 @@ def check_register(register, config: LintConfig | None = None) -> list[Problem]:
             index = silenced[rule.ID]
             reason = ignored[index][1]
             state = "" if problems else " (tarkistus ei nyt löytäisi mitään; ohituksen voi poistaa)"
-            found.append(_ignore_problem(register, index, rule.ID, INFO,
-                                         f"{rule.REFERENCE}: tarkistus {rule.ID} on ohitettu tässä rekisterissä{state}. "
-                                         f"Perustelu: {reason}"))
+            found.append(problem_at(register, ("lint", "ignore", index), rule.ID, INFO,
+                                    f"{rule.REFERENCE}: tarkistus {rule.ID} on ohitettu tässä rekisterissä{state}. "
+                                    f"Perustelu: {reason}"))
             continue
         found.extend(dataclasses.replace(problem, level=level) if problem.level != level else problem
                      for problem in problems)
@@ -233,10 +226,3 @@ def _ignores(register) -> dict[int, tuple[str, str]]:
     settings = register.data.get("lint", {})
     entries = settings.get("ignore", []) if isinstance(settings, dict) else []
     return {index: (entry["rule"], entry["reason"]) for index, entry in enumerate(entries)}
-
-
-def _ignore_problem(register, index: int, code: str, level: str, message: str, hint: str = "",
-                    key: str | None = None) -> Problem:
-    path = ("lint", "ignore", index) + ((key,) if key else ())
-    line, column = register.document.position(path)
-    return Problem(register.path, line, column, code, level, message, hint)

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from seloste.notice import as_list
 from seloste.problem import Problem
 
 # The register's top-level topics in the order a notice tells them (the schema's order).
@@ -68,13 +69,6 @@ def _topic_before(register, topic: str) -> str:
 def has_text(value: dict, *names: str) -> bool:
     """True when ``value`` has any of the content keys ``names`` (default intro and notes)."""
     return any(name in value for name in (names or ("intro", "notes")))
-
-
-def as_list(value) -> list:
-    """A value written as one item or a list, as a list (None gives [])."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def purposes(register) -> list[tuple[int, object]]:
