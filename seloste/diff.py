@@ -844,13 +844,9 @@ def _attributes(entry: _Entry) -> str:
 
 
 def _change(section: str, entry: _Entry, action: str, name: str, detail: str, wording_fix: bool = False) -> Change:
-    material = action in MATERIAL.get((_rule_topic(entry.topic), entry.kind), ()) and not wording_fix
-    return Change(section, entry.topic.split(":")[0] if entry.topic.startswith("section:") else entry.topic,
-                  entry.kind, action, _shorten(name, 80), detail, material)
-
-
-def _rule_topic(topic: str) -> str:
-    return "section" if topic.startswith("section:") else topic
+    topic = "section" if entry.topic.startswith("section:") else entry.topic  # every own section shares one rule
+    material = action in MATERIAL.get((topic, entry.kind), ()) and not wording_fix
+    return Change(section, topic, entry.kind, action, _shorten(name, 80), detail, material)
 
 
 def _changed(section: str, before: _Entry, after: _Entry) -> Change:

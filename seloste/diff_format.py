@@ -115,10 +115,9 @@ def _markdown(report: Report) -> str:
                 kind = "**olennainen**" if change.material else "toimituksellinen"
                 lines.append(f"| {_md_cell(register.name)} | {_md_cell(change.section)} |"
                              f" {_md_cell(change.description)} | {kind} |")
-    warnings = [problem for problem in sorted(report.problems)]
-    if warnings:
+    if report.problems:
         lines += ["", "**Huomautukset**", ""]
-        lines += [f"- {_md_cell(f'{p.path}:{p.line}: {p.level} [{p.code}] {p.message}')}" for p in warnings]
+        lines += [f"- {_md_cell(f'{p.path}:{p.line}: {p.level} [{p.code}] {p.message}')}" for p in sorted(report.problems)]
     for register in report.registers:
         if not register.hunks:
             continue
