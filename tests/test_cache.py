@@ -164,8 +164,7 @@ def test_the_cache_is_used_and_gives_the_same_bytes_as_no_cache(build, monkeypat
     assert not any(private_cache.rglob("*")), "--no-cache must not write the cache"
     assert build() == truth
     # Now every result comes from the cache: nothing may be loaded, validated or rendered.
-    for name in ("_load_and_validate",):
-        monkeypatch.setattr(project, name, _must_not_run)
+    monkeypatch.setattr(project, "_load_and_validate", _must_not_run)
     monkeypatch.setattr(render, "render_notice_files", _must_not_run)
     monkeypatch.setattr(render, "render_index", _must_not_run)
     monkeypatch.setattr(lint, "run", _must_not_run)
@@ -211,16 +210,15 @@ def test_lint_findings_follow_the_lint_configuration_and_the_register(command, r
         assert changed == lint_output("--no-cache")
 
 
-def test_lint_with_the_cache_finds_what_lint_finds(tmp_path):
-    from seloste import lint
-
-    registers, problems = project.load_registers(REGISTER_FILES)
-    assert problems == [] and registers
+def test_lint_with_the_cache_finds_what_lint_finds(tmp_path, monkeypatch):
     store = cache.Cache(tmp_path, "d" * 64)
-    registers, _ = project.load_registers(REGISTER_FILES, cache=store)
+    registers, problems = project.load_registers(REGISTER_FILES, cache=store)
+    assert problems == [] and registers
     expected = lint.run(registers)
+    assert expected
     assert project.lint_registers(registers, cache=store) == expected  # linted and kept
     registers, _ = project.load_registers(REGISTER_FILES, cache=store)
+    monkeypatch.setattr(lint, "run", _must_not_run)
     assert project.lint_registers(registers, cache=store) == expected  # from the cache
 
 
