@@ -411,6 +411,13 @@ def _append(path, value):
     return edit
 
 
+def _both(first, second):
+    def edit(data):
+        first(data)
+        second(data)
+    return edit
+
+
 _DELETE = object()
 
 # (id, edit of the kaikki-kentat fixture, expected (summary, material) of each change)
@@ -438,8 +445,11 @@ RULES = [
     ("special category condition", _set(("data_categories", "groups", 0, "items", 1, "condition"), "a"),
      [("Käsiteltävät henkilötiedot: muutettu tieto ”Terveydentila” (erityinen henkilötietoryhmä: terveystiedot, "
        "käsittelyn edellytys GDPR 9(2)(h) → terveystiedot, käsittelyn edellytys GDPR 9(2)(a))", True)]),
-    ("category moved to another group", _set(("data_categories", "items"), []),
+    ("category removed", _set(("data_categories", "items"), []),
      [("Käsiteltävät henkilötiedot: poistettu tieto ”Asiointikieli”", False)]),
+    ("category moved into a group", _both(_set(("data_categories", "items"), []),
+                                          _append(("data_categories", "groups", 0, "items"), "Asiointikieli")),
+     [("Käsiteltävät henkilötiedot: siirretty tieto ”Asiointikieli” (ryhmään ”Perustiedot”)", False)]),
     ("new source", _append(("sources", "items"), "Luottotietorekisteristä"),
      [("Tietolähteet: lisätty tietolähde ”Luottotietorekisteristä”", True)]),
     ("source now public", _set(("sources", "items", 0), {"text": "Asiakkaalta itseltään", "public": True}),
