@@ -46,8 +46,13 @@ def headline(report: Report) -> str:
     """``Olennaisia muutoksia: 3 · toimituksellisia: 1 · muuttuneita selosteita: 1`` or ``Ei muutoksia``."""
     if not report.changed:
         return f"{NO_CHANGES} ({report.old} → {report.new})."
-    return (f"Olennaisia muutoksia: {report.material} · toimituksellisia: {report.editorial}"
-            f" · muuttuneita selosteita: {len(report.registers)} ({report.old} → {report.new})")
+    return f"{_counts(report)} ({report.old} → {report.new})"
+
+
+def _counts(report: Report, strong=lambda text: text) -> str:
+    """The counts of a report's changes, the material ones put in ``strong``."""
+    return (f"{strong(f'Olennaisia muutoksia: {report.material}')} · toimituksellisia: {report.editorial}"
+            f" · muuttuneita selosteita: {len(report.registers)}")
 
 
 def _register_title(register: RegisterDiff) -> str:
@@ -107,8 +112,7 @@ def _markdown(report: Report) -> str:
     if not report.changed:
         lines.append(f"{NO_CHANGES}.")
     else:
-        lines.append(f"**Olennaisia muutoksia: {report.material}** · toimituksellisia: {report.editorial}"
-                     f" · muuttuneita selosteita: {len(report.registers)}")
+        lines.append(_counts(report, lambda text: f"**{text}**"))
         lines += ["", "| Seloste | Luku | Muutos | Laji |", "| --- | --- | --- | --- |"]
         for register in report.registers:
             for change in register.changes:
@@ -158,8 +162,7 @@ def _html(report: Report) -> str:
     if not report.changed:
         parts.append(f"<p>{NO_CHANGES}.</p>")
     else:
-        parts.append(f"<p><strong>Olennaisia muutoksia: {report.material}</strong> · toimituksellisia: "
-                     f"{report.editorial} · muuttuneita selosteita: {len(report.registers)}</p>")
+        parts.append(f"<p>{_counts(report, lambda text: f'<strong>{text}</strong>')}</p>")
     if report.problems:
         parts.append("<h2>Huomautukset</h2>")
         parts.append("<ul>" + "".join(f"<li>{escape(p.path)}:{p.line}: {escape(p.level)} [{escape(p.code)}] "
