@@ -320,18 +320,15 @@ def _document_from_json(value: dict, text: str) -> Document:
 def _count_paths(data) -> tuple[int, int]:
     """How many values and mapping keys ``data`` has (what :func:`_tree_paths` would list)."""
     if isinstance(data, dict):
-        values, keys = 1, len(data)
-        for child in data.values():
-            more_values, more_keys = _count_paths(child)
-            values, keys = values + more_values, keys + more_keys
-        return values, keys
-    if isinstance(data, list):
-        values, keys = 1, 0
-        for child in data:
-            more_values, more_keys = _count_paths(child)
-            values, keys = values + more_values, keys + more_keys
-        return values, keys
-    return 1, 0
+        values, keys, children = 1, len(data), data.values()
+    elif isinstance(data, list):
+        values, keys, children = 1, 0, data
+    else:
+        return 1, 0
+    for child in children:
+        more_values, more_keys = _count_paths(child)
+        values, keys = values + more_values, keys + more_keys
+    return values, keys
 
 
 class _Positions(collections.abc.Mapping):
