@@ -29,7 +29,6 @@ import subprocess
 from seloste import markup
 from seloste import project
 from seloste.load import is_register_id
-from seloste.problem import ERROR
 from seloste.problem import WARNING
 from seloste.problem import Problem
 
@@ -284,9 +283,7 @@ class Repository:
                 failed.add(stem)
                 continue
             if stem in registers:
-                problems.append(Problem(shown, 0, 0, "F204", ERROR,
-                                        f"rekisterin tunnus '{stem}' on jo tiedostolla {registers[stem].path}",
-                                        "kahdella tiedostolla ei voi olla samaa nimeä (.yaml ja .yml)"))
+                problems.append(project.duplicate_id_problem(shown, stem, registers[stem].path))
                 continue
             registers[stem] = register
         return Side(revision, registers, problems, failed)

@@ -7,8 +7,6 @@ is escaped for the format it goes into. Nothing here prints.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import re
@@ -20,6 +18,7 @@ from seloste.diff import REMOVED
 from seloste.diff import RegisterDiff
 from seloste.diff import Report
 from seloste.diff import Row
+from seloste.render import style_hash
 
 
 def format_report(report: Report, fmt: str, colour: bool = False) -> str:
@@ -151,9 +150,8 @@ def _html(report: Report) -> str:
     escape = html.escape
     title = f"Selosteiden muutokset: {report.old} → {report.new}"
     style = f"\n{_HTML_STYLE}\n"
-    style_hash = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     # Like the notice pages: no scripts, nothing loaded, only this stylesheet (by its hash).
-    policy = f"default-src 'none'; style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
+    policy = f"default-src 'none'; style-src '{style_hash(style)}'; base-uri 'none'; form-action 'none'"
     parts = ["<!DOCTYPE html>", '<html lang="fi">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f'<meta http-equiv="Content-Security-Policy" content="{policy}">',

@@ -91,6 +91,12 @@ def file_name_problem(shown: str, name: str) -> Problem:
                    "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")
 
 
+def duplicate_id_problem(shown: str, register_id: str, first: str) -> Problem:
+    """F204: a second file with the id (file stem) of ``first``."""
+    return Problem(shown, 0, 0, "F204", ERROR, f"rekisterin tunnus '{register_id}' on jo tiedostolla {first}",
+                   "kahdella tiedostolla ei voi olla samaa nimeä (.yaml ja .yml)")
+
+
 def register_from_source(stem: str, shown: str, source: bytes,
                          cache: Cache | None = None) -> tuple[Register | None, list[Problem]]:
     """Load and validate one register from its file's bytes (read from disk or from git).
@@ -132,9 +138,7 @@ def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = 
         if register is None:
             continue
         if register.id in seen:
-            problems.append(Problem(register.path, 0, 0, "F204", ERROR,
-                                    f"rekisterin tunnus '{register.id}' on jo tiedostolla {seen[register.id]}",
-                                    "kahdella tiedostolla ei voi olla samaa nimeä (.yaml ja .yml)"))
+            problems.append(duplicate_id_problem(register.path, register.id, seen[register.id]))
             continue
         seen[register.id] = register.path
         registers.append(register)
