@@ -809,7 +809,8 @@ def _entries(data: dict) -> list[_Entry]:
 
 def _compare_entries(old: list[_Entry], new: list[_Entry], section: str) -> list[Change]:
     """The changes between two lists of one topic's entries."""
-    pairs, removed, added = _match(old, new)
+    index_pairs, removed, added = _match(old, new)
+    pairs = [(old[i], new[j]) for i, j in index_pairs]
     changes: list[Change] = []
     for entry in removed:
         changes.append(_change(section, entry, REMOVED, entry.name, _attributes(entry)))
@@ -821,7 +822,7 @@ def _compare_entries(old: list[_Entry], new: list[_Entry], section: str) -> list
         if before.group != after.group:
             changes.append(Change(section, after.topic, after.kind, MOVED, _shorten(after.name, 80),
                                   _group_move(before.group, after.group), False))
-    changes.extend(_moves(pairs, old, new, section))
+    changes.extend(_moves(index_pairs, old, new, section))
     return changes
 
 
@@ -873,28 +874,31 @@ def _changed(section: str, before: _Entry, after: _Entry) -> Change:
     return _change(section, after, CHANGED, name, "; ".join(parts), wording_fix)
 
 
-def _moves(pairs: list, old: list[_Entry], new: list[_Entry], section: str) -> list[Change]:
-    """Entries that kept their list but changed places: the ones outside the longest common order."""
+def _moves(index_pairs: list, old: list[_Entry], new: list[_Entry], section: str) -> list[Change]:
+    """Entries that kept their list but changed places: the ones outside the longest common order.
+
+    Works on positions, not on the entries themselves: a list may repeat an item word for word.
+    """
     changes = []
     lists = collections.defaultdict(list)
-    for before, after in pairs:
+    for i, j in index_pairs:
+        before, after = old[i], new[j]
         if before.group == after.group and after.kind in _TEXT_KINDS | {"right"}:
-            lists[(after.kind, after.group)].append((old.index(before), new.index(after), after))
+            lists[(after.kind, after.group)].append((i, j))
     for (kind, group), members in lists.items():
         members.sort()
-        new_positions = [position for _, position, _ in members]
-        keep = _longest_increasing(new_positions)
+        keep = _longest_increasing([j for _, j in members])
         if len(keep) == len(members):
             continue
-        siblings_old = [e for e in old if e.kind == kind and e.group == group]
-        siblings_new = [e for e in new if e.kind == kind and e.group == group]
-        for old_position, new_position, entry in members:
-            if new_position in keep:
+        # 1-based places among the entries of this one list, as the notice numbers them.
+        place_old = {i: n for n, i in enumerate((i for i, e in enumerate(old) if e.kind == kind and e.group == group), 1)}
+        place_new = {j: n for n, j in enumerate((j for j, e in enumerate(new) if e.kind == kind and e.group == group), 1)}
+        for i, j in members:
+            if j in keep:
                 continue
-            before = old[old_position]
+            entry = new[j]
             changes.append(Change(section, entry.topic, entry.kind, MOVED, _shorten(entry.name, 80),
-                                  f"kohdasta {siblings_old.index(before) + 1} kohtaan {siblings_new.index(entry) + 1}",
-                                  False))
+                                  f"kohdasta {place_old[i]} kohtaan {place_new[j]}", False))
     return changes
 
 
@@ -911,7 +915,7 @@ def _longest_increasing(values: list[int]) -> set[int]:
 def _match(old: list[_Entry], new: list[_Entry]):
     """Pair old and new entries: same kind and key first, then text items by similar wording.
 
-    Returns (pairs, removed, added), each in the order of the entries.
+    Returns (index pairs (i, j) of old[i] and new[j], removed, added), each in the order of the entries.
     """
     unmatched_new = list(range(len(new)))
     pairs: list[tuple[int, int]] = []
@@ -942,7 +946,7 @@ def _match(old: list[_Entry], new: list[_Entry]):
             used_new.add(j)
     removed = [old[i] for i in unmatched_old if i not in used_old]
     added = [new[j] for j in unmatched_new if j not in used_new]
-    return [(old[i], new[j]) for i, j in sorted(pairs)], removed, added
+    return sorted(pairs), removed, added
 
 
 # --- wording fixes --------------------------------------------------------------------------

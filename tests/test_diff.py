@@ -585,3 +585,12 @@ def test_textconv_shows_the_notice_in_git_diff(history, tmp_path):
         "voimassaolevan lainsäädännön asettamien vaatimusten vuoksi tarpeen.",
     ]
     assert " 8. Tietojen säilytysaika" in output
+
+
+def test_a_repeated_item_that_moves_is_placed_by_its_own_position():
+    old, new = _base(), _base()
+    old["security"]["items"] = ["Salaus", "Lokitus", "Salaus"]
+    new["security"]["items"] = ["Salaus", "Salaus", "Lokitus"]
+    changes = diff.register_changes(old, new)
+    assert [(change.summary, change.material) for change in changes] == [
+        ("Tietoturva: siirretty suojauskeino ”Salaus” (kohdasta 3 kohtaan 2)", False)]
