@@ -1,25 +1,35 @@
 """Stage 5, output: write the rendered files, or check that ``output/`` already holds them.
 
-Everything is rendered in memory first. Writing is all or nothing: every changed file is
-first written to a temporary file beside its target; only when all of them are written are
-they renamed into place (``os.replace``). Unchanged files are not touched. A manifest records
-which files the tool wrote, so it never deletes a file it did not write (a ``CNAME`` or
-``.nojekyll`` stays), and removes the files of a register that is gone.
+Everything is rendered in memory first. Then ``output/`` is surveyed: what each file holds
+now, what the manifest lists, leftovers of an interrupted run. A symbolic link anywhere the
+tool would read, write or remove is refused before anything changes (see
+:class:`seloste.files.Tree`). Writing is all or nothing: every changed file is written to a
+temporary file beside its target and flushed to disk; only when all are written are they
+renamed into place (``os.replace``), their folders flushed, and the manifest written last.
+Unchanged files are not touched. The manifest records which files the tool wrote, so it
+never deletes a file it did not write (a ``CNAME`` or ``.nojekyll`` stays), and removes the
+files of a register that is gone; a file it cannot remove stays listed, to be tried again.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
-import os
 import pathlib
 
+from seloste.files import TEMP_PREFIX
+from seloste.files import NotAFolder
+from seloste.files import NotRegularFile
+from seloste.files import SymbolicLink
+from seloste.files import Tree
+from seloste.files import kind_of
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.problem import os_error_text
 
 MANIFEST = ".seloste-manifest"
 _MANIFEST_HEADER = "# Files written by seloste (python build.py). Do not edit; other files here are left alone.\n"
+# Problem codes of this module that mean the tool could not read or write output/.
+IO_CODES = frozenset({"W301", "W302", "W303", "W304", "W305", "W306"})
 
 
 @dataclasses.dataclass
@@ -29,48 +39,127 @@ class Plan:
     write: list[str]  # new or changed files
     unchanged: list[str]
     remove: list[str]  # files the tool wrote earlier that no register produces any more
+    leftovers: list[str] = dataclasses.field(default_factory=list)  # temporary files of an interrupted run
 
 
-def with_manifest(files: dict[str, bytes]) -> dict[str, bytes]:
-    """``files`` plus the manifest that lists them."""
-    listing = "".join(f"{name}\n" for name in sorted(files) if name != MANIFEST)
+class _Refused(Exception):
+    """``output/`` cannot be used as it is; carries the problem that says why."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def with_manifest(files: dict[str, bytes], also: list[str] = ()) -> dict[str, bytes]:
+    """``files`` plus the manifest that lists them (and the names in ``also``)."""
+    names = sorted({*(name for name in files if name != MANIFEST), *also})
+    listing = "".join(f"{name}\n" for name in names)
     return {**files, MANIFEST: (_MANIFEST_HEADER + listing).encode("utf-8")}
 
 
-def read_manifest(output_dir: pathlib.Path) -> list[str]:
+def _manifest_names(tree: Tree, output_dir: pathlib.Path) -> list[str]:
     """The files an earlier build wrote, from the manifest (empty when there is none)."""
-    try:
-        text = (output_dir / MANIFEST).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
+    raw = _read(tree, output_dir, MANIFEST)
+    if raw is None:
         return []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Refused(Problem(_shown(output_dir, MANIFEST), 0, 0, "W306", ERROR,
+                               "luettelo tuotetuista tiedostoista ei ole UTF-8-tekstiä",
+                               "palauta tiedosto versionhallinnasta (git checkout -- "
+                               f"{_shown(output_dir, MANIFEST)}); mitään ei muutettu")) from None
     return [line for line in text.splitlines() if line and not line.startswith("#") and _is_inside(line)]
 
 
 def _is_inside(name: str) -> bool:
     parts = pathlib.PurePosixPath(name).parts
-    return bool(parts) and not name.startswith("/") and ".." not in parts
+    return bool(parts) and not name.startswith("/") and ".." not in parts and "." not in name.split("/")
 
 
-def plan(files: dict[str, bytes], output_dir: pathlib.Path) -> Plan:
-    """Compare the rendered ``files`` with what ``output_dir`` holds."""
+def _read(tree: Tree, output_dir: pathlib.Path, name: str) -> bytes | None:
+    """What file ``name`` holds now (None if missing); a link or an unreadable file is refused."""
+    try:
+        return tree.read(name)
+    except NotRegularFile as exc:
+        if exc.strerror == "folder":
+            return None  # a folder where a file goes: writing it reports the problem
+        raise _Refused(Problem(_shown(output_dir, name), 0, 0, "W305", ERROR,
+                               f"tulostiedoston paikalla on {kind_of(exc)}",
+                               "poista se; tulostekansioon kuuluvat vain tavalliset tiedostot")) from None
+    except OSError as exc:
+        raise _Refused(_os_problem(output_dir, name, exc, "tulostiedostoa ei voi lukea")) from None
+
+
+def _os_problem(output_dir: pathlib.Path, name: str, exc: OSError, what: str) -> Problem:
+    """The problem for an OS error met at ``name`` while doing ``what``."""
+    if isinstance(exc, SymbolicLink):
+        return Problem(_shown(output_dir, exc.name), 0, 0, "W304", ERROR,
+                       "tulostekansiossa on symbolinen linkki; sen kautta ei lueta, kirjoiteta eikä poisteta",
+                       "korvaa linkki tavallisella kansiolla tai tiedostolla; mitään ei muutettu")
+    if isinstance(exc, NotAFolder):
+        shown = _shown(output_dir, exc.name) if exc.name else str(output_dir)
+        return Problem(shown, 0, 0, "W303", ERROR, "tämän pitäisi olla kansio, mutta se on tiedosto",
+                       "siirrä tiedosto pois tai anna toinen tulostekansio (--output); mitään ei muutettu")
+    return Problem(_shown(output_dir, name), 0, 0, "W301", ERROR, f"{what}: {os_error_text(exc)}",
+                   "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")
+
+
+def _survey(tree: Tree, files: dict[str, bytes], output_dir: pathlib.Path) -> Plan:
+    """Compare the rendered ``files`` with what ``output_dir`` holds; raises :class:`_Refused`."""
     write, unchanged = [], []
     for name, content in sorted(files.items()):
-        target = output_dir / name
+        (unchanged if _read(tree, output_dir, name) == content else write).append(name)
+    listed = _manifest_names(tree, output_dir)
+    remove = []
+    for name in listed:
+        if name in files:
+            continue
         try:
-            current = target.read_bytes()
-        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-            current = None
-        (unchanged if current == content else write).append(name)
-    remove = [name for name in read_manifest(output_dir) if name not in files and (output_dir / name).is_file()]
-    return Plan(write, unchanged, sorted(remove))
+            kind = tree.kind(name)
+        except OSError as exc:
+            raise _Refused(_os_problem(output_dir, name, exc, "tulostiedostoa ei voi lukea")) from None
+        if kind == "link":
+            raise _Refused(_os_problem(output_dir, name, SymbolicLink(name), ""))
+        if kind == "file":
+            remove.append(name)
+    folders = sorted({name.rpartition("/")[0] for name in (*files, *listed)})
+    leftovers = []
+    for folder in folders:
+        try:
+            leftovers.extend(tree.temporaries(folder))
+        except OSError as exc:
+            raise _Refused(_os_problem(output_dir, folder, exc, "kansiota ei voi lukea")) from None
+    return Plan(write, unchanged, sorted(remove), leftovers)
+
+
+def _open(output_dir: pathlib.Path, create: bool) -> Tree | None:
+    """``output_dir`` as a :class:`Tree`; None when it does not exist and ``create`` is off."""
+    try:
+        return Tree.open(output_dir, create=create)
+    except FileNotFoundError:
+        if create:
+            raise _Refused(_os_problem(output_dir, "", FileNotFoundError(2, "No such file"),
+                                       "tulostekansiota ei voi luoda")) from None
+        return None
+    except OSError as exc:
+        raise _Refused(_os_problem(output_dir, "", exc, "tulostekansiota ei voi avata")) from None
 
 
 def check(files: dict[str, bytes], output_dir: pathlib.Path) -> list[Problem]:
-    """Problems for every file in ``output_dir`` that is stale, missing or extra."""
-    current = plan(files, output_dir)
+    """Problems for every file in ``output_dir`` that is stale, missing or extra, and for
+    temporary files an interrupted build left."""
+    try:
+        tree = _open(output_dir, create=False)
+        if tree is None:
+            current = Plan(sorted(files), [], [])
+        else:
+            with tree:
+                current = _survey(tree, files, output_dir)
+    except _Refused as refused:
+        return [refused.problem]
     problems = []
     for name in current.write:
-        exists = (output_dir / name).exists()
+        exists = tree is not None and _exists(output_dir, name)
         code, what = ("C401", "on vanhentunut") if exists else ("C402", "puuttuu")
         problems.append(Problem(_shown(output_dir, name), 0, 0, code, ERROR, f"tiedosto {what}",
                                 "aja 'python build.py' ja lisää muutokset versionhallintaan"))
@@ -78,72 +167,88 @@ def check(files: dict[str, bytes], output_dir: pathlib.Path) -> list[Problem]:
         problems.append(Problem(_shown(output_dir, name), 0, 0, "C403", ERROR,
                                 "tiedosto on ylimääräinen: mikään rekisteri ei enää tuota sitä",
                                 "aja 'python build.py', joka poistaa sen"))
+    for name in current.leftovers:
+        problems.append(Problem(_shown(output_dir, name), 0, 0, "C404", ERROR,
+                                "keskeytyneen koonnin väliaikainen tiedosto",
+                                "aja 'python build.py', joka poistaa sen"))
     return problems
+
+
+def _exists(output_dir: pathlib.Path, name: str) -> bool:
+    return (output_dir / name).is_file() or (output_dir / name).is_symlink()
 
 
 def write(files: dict[str, bytes], output_dir: pathlib.Path) -> tuple[Plan, list[Problem]]:
     """Bring ``output_dir`` up to date with ``files``, all or nothing.
 
-    Returns the plan that was carried out and problems (an I/O error leaves every file as it was).
+    Returns the plan that was carried out and problems: a refused or failed write leaves every
+    file as it was; a stale file that cannot be removed stays in the manifest.
     """
-    current = plan(files, output_dir)
-    temporary: list[tuple[pathlib.Path, pathlib.Path]] = []
-    created: list[pathlib.Path] = []
-    name = ""
+    nothing = Plan([], sorted(files), [])
     try:
-        for name in current.write:
-            target = output_dir / name
-            if target.is_dir():
-                # os.replace could not put a file there; find out before anything is renamed.
-                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-            _make_folders(target.parent, created)
-            temp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-            temporary.append((temp, target))
-            _write_file(temp, files[name])
-    except OSError as exc:
-        for temp, _ in temporary:
-            _remove_quietly(temp)
-        for folder in reversed(created):
-            folder.rmdir()
-        return Plan([], current.unchanged + current.write, []), [
-            Problem(_shown(output_dir, name), 0, 0, "W301", ERROR,
-                    f"tulostiedostoa ei voi kirjoittaa: {os_error_text(exc)}",
-                    "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")]
-    # Renames within one folder are atomic; the manifest, listed last, is renamed last.
-    ordered = sorted(temporary, key=lambda pair: pair[1].name == MANIFEST)
-    for temp, target in ordered:
-        os.replace(temp, target)
-    problems = []
-    for name in current.remove:
+        tree = _open(output_dir, create=True)
+    except _Refused as refused:
+        return nothing, [refused.problem]
+    with tree:
         try:
-            (output_dir / name).unlink()
+            current = _survey(tree, files, output_dir)
+        except _Refused as refused:
+            _undo(tree, [])
+            return nothing, [refused.problem]
+        content = [name for name in current.write if name != MANIFEST]
+        temporary: dict[str, str] = {}
+        name = ""
+        try:
+            for name in content:
+                if tree.kind(name) == "folder":
+                    raise IsADirectoryError(21, "Is a directory", name)
+                temporary[name] = tree.write_temporary(name.rpartition("/")[0], files[name])
         except OSError as exc:
-            problems.append(Problem(_shown(output_dir, name), 0, 0, "W302", ERROR,
-                                    f"vanhaa tiedostoa ei voi poistaa: {os_error_text(exc)}"))
+            _undo(tree, list(temporary.values()))
+            return nothing, [_os_problem(output_dir, name, exc, "tulostiedostoa ei voi kirjoittaa")]
+        # Every new file is on disk: now rename them into place, flush their folders, remove
+        # what no register makes, and last of all replace the manifest.
+        for name, temp in temporary.items():
+            tree.replace(temp, name)
+        for folder in sorted({name.rpartition("/")[0] for name in temporary}):
+            tree.sync(folder)
+        problems, kept = [], []
+        for name in current.remove:
+            try:
+                tree.remove(name)
+            except OSError as exc:
+                kept.append(name)
+                problems.append(Problem(_shown(output_dir, name), 0, 0, "W302", ERROR,
+                                        f"vanhaa tiedostoa ei voi poistaa: {os_error_text(exc)}",
+                                        "poista se käsin tai korjaa oikeudet; se pysyy luettelossa ja "
+                                        "seuraava koonti yrittää uudelleen"))
+        for name in current.leftovers:
+            try:
+                tree.remove(name)
+            except OSError:
+                pass  # check reports it; the next build tries again
+        manifest = with_manifest(files, kept)[MANIFEST] if kept else files.get(MANIFEST)
+        if manifest is not None and (MANIFEST in current.write or kept):
+            try:
+                tree.replace(tree.write_temporary("", manifest), MANIFEST)
+                tree.sync("")
+            except OSError as exc:
+                problems.append(_os_problem(output_dir, MANIFEST, exc, "luetteloa ei voi kirjoittaa"))
     return current, problems
 
 
-def _make_folders(folder: pathlib.Path, created: list[pathlib.Path]) -> None:
-    """Create ``folder`` and its missing parents, noting each one made (to undo on failure)."""
-    missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir()
-        created.append(path)
-
-
-def _write_file(path: pathlib.Path, content: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(content)
-
-
-def _remove_quietly(path: pathlib.Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+def _undo(tree: Tree, temporaries: list[str]) -> None:
+    """Remove the temporary files and the folders this run made, leaving output/ as it was."""
+    for temp in temporaries:
+        try:
+            tree.remove(temp)
+        except OSError:
+            pass
+    for folder in reversed(tree.created):
+        try:
+            tree.remove_folder(folder)
+        except OSError:
+            pass
 
 
 def _shown(output_dir: pathlib.Path, name: str) -> str:
@@ -154,3 +259,6 @@ def _shown(output_dir: pathlib.Path, name: str) -> str:
         return str(path.relative_to(pathlib.Path.cwd()))
     except ValueError:
         return str(path)
+
+
+__all__ = ["MANIFEST", "TEMP_PREFIX", "Plan", "check", "with_manifest", "write"]

@@ -24,6 +24,7 @@ from conftest import snapshot
 
 from seloste import load
 from seloste import output
+from seloste.files import Tree
 from seloste.problem import os_error_text
 from seloste.validate import boolean_keys
 from seloste.validate import schema
@@ -353,16 +354,16 @@ def test_a_failed_write_leaves_output_as_it_was_and_no_temporary_files(built, ru
     policy = root / "policy" / "genetta-asiakasrekisteri.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace("Kontaktihistoria", "Yhteyshistoria"),
                       encoding="utf-8")
-    real_write = output._write_file
+    real_write = Tree.write_temporary
     calls = []
 
-    def failing_write(path, content):
-        calls.append(path)
+    def failing_write(tree, folder, content):
+        calls.append(folder)
         if len(calls) == 3:
-            raise OSError(28, "No space left on device", str(path))
-        real_write(path, content)
+            raise OSError(28, "No space left on device", folder)
+        return real_write(tree, folder, content)
 
-    monkeypatch.setattr(output, "_write_file", failing_write)
+    monkeypatch.setattr(Tree, "write_temporary", failing_write)
 
     result = _build(run_cli, root, "--format", "json")
 
@@ -378,7 +379,7 @@ def test_a_failed_write_leaves_output_as_it_was_and_no_temporary_files(built, ru
     leftovers = [p for p in (root / "output").rglob("*") if ".tmp-" in p.name]
     assert leftovers == []
 
-    monkeypatch.setattr(output, "_write_file", real_write)
+    monkeypatch.setattr(Tree, "write_temporary", real_write)
     assert _build(run_cli, root).code == 0
     assert (root / "output" / "fi" / "uusi.html").exists()
 
