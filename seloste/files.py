@@ -65,6 +65,17 @@ def read_regular(path, limit: int | None = None, *, dir_fd: int | None = None, f
     """
     flags = _READ if not follow else _READ & ~os.O_NOFOLLOW
     try:
+        # Look before opening: opening a FIFO or device can have effects of its own.
+        mode = os.stat(path, dir_fd=dir_fd, follow_symlinks=follow).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow and _is_link(path, dir_fd):
+            raise SymbolicLink(os.fsdecode(path)) from None
+        raise
+    if stat.S_ISLNK(mode):
+        raise SymbolicLink(os.fsdecode(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(errno.EINVAL, _kind(mode), os.fsdecode(path))
+    try:
         fd = os.open(path, flags, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP and not follow and _is_link(path, dir_fd):

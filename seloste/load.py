@@ -74,6 +74,16 @@ class PurePythonParser(_Reader, _Scanner, _PyParserBase):
             return super().scan_plain_spaces(indent, start_mark)
         return [blanks]
 
+    def scan_flow_scalar_non_spaces(self, double, start_mark):
+        """A quoted value's text; an escape beyond Unicode (``\\U00110000``) is a syntax error."""
+        try:
+            return super().scan_flow_scalar_non_spaces(double, start_mark)
+        except (ValueError, OverflowError):
+            mark = self.get_mark()  # just after the "\\U": point at the backslash
+            mark.index, mark.column = mark.index - 2, mark.column - 2
+            raise yaml.scanner.ScannerError("while scanning a double-quoted scalar", start_mark,
+                                            "found an escape beyond the last Unicode character", mark) from None
+
 
 try:  # The C parser is much faster; both yield the same events for a valid file.
     from yaml._yaml import CParser as _Parser
@@ -124,6 +134,12 @@ class _Abort(Exception):
         self.problem = problem
 
 
+def too_large_problem(path: str, size: int) -> Problem:
+    """Y009: a file of ``size`` bytes, more than :data:`MAX_BYTES`."""
+    return Problem(path, 1, 1, "Y009", ERROR, f"tiedosto on liian suuri ({size} tavua, enintään {MAX_BYTES})",
+                   "jaa rekisteri osiin tai poista tiedostosta ylimääräinen sisältö")
+
+
 def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file's bytes strictly.
 
@@ -131,9 +147,7 @@ def load_text(source: bytes, path: str, boolean_keys: frozenset = frozenset()) -
     Duplicate keys are reported without stopping, so one run shows all of them.
     """
     if len(source) > MAX_BYTES:
-        return None, [Problem(path, 1, 1, "Y009", ERROR,
-                              f"tiedosto on liian suuri ({len(source)} tavua, enintään {MAX_BYTES})",
-                              "jaa rekisteri osiin tai poista tiedostosta ylimääräinen sisältö")]
+        return None, [too_large_problem(path, len(source))]
     bom = 3 if source.startswith(b"\xef\xbb\xbf") else 0
     source = source[bom:]
     try:
@@ -253,6 +267,9 @@ _SYNTAX_MESSAGES = tuple((re.compile(pattern), message, hint) for pattern, messa
     (r"found unexpected end of stream", "tiedosto loppui kesken lainausmerkeissä olevan tekstin", _HINT_CLOSE_QUOTE),
     (r"found unexpected document (?:separator|indicator)",
      "lainausmerkeissä oleva teksti jatkuu rivin '---' tai '...' yli", _HINT_CLOSE_QUOTE),
+    (r"found an escape beyond the last Unicode character",
+     "kenoviivamerkinnän merkkikoodi on suurempi kuin suurin Unicode-merkki (U+10FFFF)",
+     "tarkista merkkikoodi tai kirjoita merkki sellaisenaan"),
     (r"found unknown escape character(?: '(?P<escape>.+)')?",
      "lainausmerkeissä on tuntematon kenoviivamerkintä{escape}", _HINT_ESCAPE),
     (r"expected escape sequence of \d+ hexadecimal numbers|did not find expected hexdecimal number",

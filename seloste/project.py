@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import pathlib
 import typing
 
+from seloste import files
+from seloste.load import MAX_BYTES
 from seloste.load import Document
 from seloste.load import is_register_id
 from seloste.load import load_text
+from seloste.load import too_large_problem
+from seloste.output import IO_CODES as _OUTPUT_IO_CODES
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.problem import os_error_text
@@ -24,7 +29,7 @@ if typing.TYPE_CHECKING:
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
-IO_CODES = frozenset({"F203", "W301", "W302"})
+IO_CODES = frozenset({"F203", "F205"}) | _OUTPUT_IO_CODES
 
 
 @dataclasses.dataclass
@@ -70,18 +75,56 @@ def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None,
     stem = path.name.rsplit(".", 1)[0]
     if not is_register_id(stem):
         return None, [file_name_problem(shown, path.name)]
+    if len(stem) > max_register_id_length():
+        return None, [id_too_long_problem(shown, stem)]
     if path.is_symlink():
-        folder = (policy_dir or path.parent).resolve()
-        target = path.resolve()
+        folder = pathlib.Path(os.path.realpath(policy_dir or path.parent))
+        target = pathlib.Path(os.path.realpath(path))
         if folder not in target.parents:
             return None, [Problem(shown, 0, 0, "F202", ERROR,
                                   "tiedosto on symbolinen linkki rekisterikansion ulkopuolelle",
                                   "kopioi rekisterin kuvaus kansioon linkin sijaan")]
-    try:
-        source = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {os_error_text(exc)}")]
+    source, problems = read_policy_file(path, shown)
+    if source is None:
+        return None, problems
     return register_from_source(stem, shown, source, cache)
+
+
+def read_policy_file(path: pathlib.Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a YAML file the user wrote, or None and the problem that says why not.
+
+    Only a regular file is read (a FIFO, device or socket is refused without being read),
+    and its size is checked before reading (:data:`seloste.load.MAX_BYTES`).
+    """
+    try:
+        return files.read_regular(path, MAX_BYTES), []
+    except files.TooLarge as exc:
+        return None, [too_large_problem(shown, exc.size)]
+    except files.NotRegularFile as exc:
+        return None, [Problem(shown, 0, 0, "F205", ERROR, f"tämä ei ole tavallinen tiedosto vaan {files.kind_of(exc)}",
+                              "rekisterikansiossa saa olla vain tavallisia YAML-tiedostoja")]
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "F203", ERROR, f"tiedostoa ei voi lukea: {os_error_text(exc)}",
+                              "tarkista tiedoston oikeudet ja että polku on olemassa")]
+
+
+# The longest file name most filesystems take (ext4, APFS, NTFS: 255 bytes; ids are ASCII).
+_NAME_MAX = 255
+
+
+def max_register_id_length() -> int:
+    """How long a register id may be: every output file name made of it must fit the filesystem."""
+    from seloste.render import NOTICE_SUFFIXES
+
+    return _NAME_MAX - max(len(suffix) for suffix in NOTICE_SUFFIXES)
+
+
+def id_too_long_problem(shown: str, stem: str) -> Problem:
+    """S113: a register id (file name) too long for the output files' names."""
+    limit = max_register_id_length()
+    return Problem(shown, 0, 0, "S113", ERROR,
+                   f"rekisterin tunnus (tiedoston nimi) on {len(stem)} merkkiä, enintään {limit}",
+                   "lyhennä tiedoston nimeä: tulostiedostojen nimet eivät muuten mahdu levylle")
 
 
 def file_name_problem(shown: str, name: str) -> Problem:
@@ -180,7 +223,6 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     from seloste.notice import build_notice
     from seloste.output import with_manifest
 
-    render.keep_compiled_templates(cache.template_bytecode_cache if cache else None)
     if cache is None:
         notices = [(build_notice(register.id, register.data), register.data) for register in registers]
         return with_manifest(render.render_site(notices))

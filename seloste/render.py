@@ -23,21 +23,6 @@ TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 
 
-_bytecode_cache_factory = None
-
-
-def keep_compiled_templates(factory) -> None:
-    """Keep compiled templates between runs in the ``jinja2.BytecodeCache`` that
-    ``factory(fmt)`` returns for each format's environment (see
-    :meth:`seloste.cache.Cache.template_bytecode_cache`), called only once a template is
-    needed; None compiles them in memory only.
-    """
-    global _bytecode_cache_factory
-    if factory != _bytecode_cache_factory:
-        _bytecode_cache_factory = factory
-        _environment.cache_clear()
-
-
 @functools.lru_cache(maxsize=None)
 def _environment(fmt: str):
     import jinja2
@@ -45,7 +30,6 @@ def _environment(fmt: str):
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
-        bytecode_cache=_bytecode_cache_factory(fmt) if _bytecode_cache_factory else None,
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
         keep_trailing_newline=True,
@@ -137,17 +121,23 @@ def render_index(notices: list[Notice]) -> bytes:
     return _finish(template.render(notices=ordered, language="fi", **stylesheet_context("style.css")))
 
 
+# What each notice's file names add to its id: a register id must leave room for the longest.
+NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
+
+
 def render_notice_files(notice: Notice, data: dict) -> dict[str, bytes]:
-    """Every file of one notice, keyed by its path under ``output/``."""
+    """Every file of one notice, keyed by its path under ``output/`` (one per :data:`NOTICE_SUFFIXES`)."""
     base = f"{notice.language}/{notice.id}"
     text = render_text(notice)
-    return {
+    files = {
         f"{base}.html": render_html(notice),
         f"{base}.fragment.html": render_fragment(notice),
         f"{base}.md": render_markdown(notice),
         f"{base}.txt": text,
         f"{base}.json": render_json(notice, data, text),
     }
+    assert len(files) == len(NOTICE_SUFFIXES) and all(name[len(base):] in NOTICE_SUFFIXES for name in files)
+    return files
 
 
 def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
