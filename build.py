@@ -3,7 +3,7 @@
 
 import sys
 
-from seloste.cli import main
+from seloste.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import json
+import unicodedata
 
 ERROR = "error"
 WARNING = "warning"
@@ -40,10 +41,14 @@ class Problem:
         return dataclasses.asdict(self)
 
     def format_text(self) -> str:
-        """``path:line:col: level [code] message`` and an indented ``hint:`` line."""
-        text = f"{self.path}:{self.line}:{self.column}: {self.level} [{self.code}] {self.message}"
+        """``path:line:col: level [code] message`` and an indented ``hint:`` line.
+
+        Control characters and line breaks in any part (a quoted key, a file name) are
+        escaped, so a problem is always exactly these one or two lines.
+        """
+        text = f"{one_line(self.path)}:{self.line}:{self.column}: {self.level} [{self.code}] {one_line(self.message)}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    hint: {one_line(self.hint)}"
         return text
 
     def format_github(self) -> str:
@@ -54,6 +59,29 @@ class Problem:
             f"::{command} file={_gh_property(self.path)},line={self.line},col={self.column},"
             f"title={_gh_property(self.code)}::{_gh_data(message)}"
         )
+
+
+def one_line(value: str) -> str:
+    """``value`` with control characters, line and paragraph separators written as escapes."""
+    if value.isprintable():
+        return value
+    return "".join(_escape(character) if _breaks_line(character) else character for character in value)
+
+
+# Bidirectional embeddings, overrides and isolates: they would reorder the rest of the line.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _breaks_line(character: str) -> bool:
+    return unicodedata.category(character) in ("Cc", "Zl", "Zp") or character in _BIDI_CONTROLS
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(character)
+    if named:
+        return named
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _gh_data(value: str) -> str:
