@@ -3,8 +3,8 @@
 :mod:`seloste.project` asks it before loading and validating a register file (keyed by the
 file's bytes and the path shown in problems), before linting a register (keyed by that file
 and the project's rule levels) and before rendering one (keyed by its id and that file); it
-also keeps Jinja's compiled templates. A stale entry would be a wrong notice, so every key
-also covers a *fingerprint* of everything else the result depends on:
+A stale entry would be a wrong notice, so every key also covers a *fingerprint* of
+everything else the result depends on:
 
 - every file of the ``seloste`` package: the code of every stage and lint rule, and its
   ``data/`` (layouts, phrases, authorities);
@@ -14,8 +14,15 @@ also covers a *fingerprint* of everything else the result depends on:
 Entries live under ``.seloste-cache/<fingerprint>/`` in the project folder (git-ignored),
 or in ``$SELOSTE_CACHE_DIR``. Each file starts with the SHA-256 of its content and names
 its own key; a file that is truncated, edited or misplaced is ignored and written anew.
-Folders of other fingerprints are removed when a new one is first written. Nothing here
-raises on a cache that cannot be read or written: the work is then simply done again.
+
+The cache has the trust of the code: what it holds is published. So it is used only when
+its folder, and the fingerprint folder in it, belong to the user and nobody else can write
+to them (see :func:`distrust`); nothing in it is ever unpickled or run; only regular files
+are read from it. Each fingerprint folder the tool makes holds a ``CACHEDIR.TAG`` (the Cache
+Directory Tagging convention) naming seloste, and only such folders are removed when a new
+fingerprint is first written: a stranger's folder in a shared ``$SELOSTE_CACHE_DIR`` stays.
+Nothing here raises on a cache that cannot be read or written: the work is then simply done
+again.
 """
 
 from __future__ import annotations
@@ -26,15 +33,48 @@ import hashlib
 import json
 import os
 import pathlib
+import stat
 import sys
+import tempfile
+
+from seloste import files
 
 from seloste.load import Document
+from seloste.problem import WARNING
 from seloste.problem import Problem
 
 ENVIRONMENT_VARIABLE = "SELOSTE_CACHE_DIR"
 PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
 DEFAULT_DIR = PACKAGE_DIR.parent / ".seloste-cache"
 _FINGERPRINT_LENGTH = 20  # hex digits of the fingerprint that name its folder
+_MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far beyond any entry (a 1 MiB register renders to a few MB)
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+       b"# This file is a cache directory tag created by seloste.\n"
+       b"# For information about cache directory tags, see https://bford.info/cachedir/\n")
+
+
+def distrust(folder: pathlib.Path) -> str | None:
+    """Why ``folder`` cannot hold the cache (in Finnish), or None when it can (or does not exist).
+
+    A folder that is a symbolic link, that another user owns, or that group or others may
+    write to could hold entries someone else planted.
+    """
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"kansiota ei voi lukea ({exc.strerror})"
+    if stat.S_ISLNK(info.st_mode):
+        return "kansio on symbolinen linkki"
+    if not stat.S_ISDIR(info.st_mode):
+        return "se ei ole kansio"
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return "kansio on toisen käyttäjän"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "muutkin käyttäjät voivat kirjoittaa kansioon"
+    return None
 
 
 def default_folder() -> pathlib.Path:
@@ -99,37 +139,27 @@ class Cache:
         self.fingerprint = fingerprint_hex
         self.folder = folder / fingerprint_hex[:_FINGERPRINT_LENGTH]
         self._pruned = False
+        self._ready: set[pathlib.Path] = set()
         self._sources: dict[int, tuple[Document, str]] = {}  # id(document): (document, loaded key)
 
     @classmethod
-    def open(cls, folder: pathlib.Path | None = None) -> "Cache":
-        """The cache in ``folder`` (default: :func:`default_folder`) for the code as it is now."""
-        return cls(folder or default_folder(), fingerprint())
+    def open(cls, folder: pathlib.Path | None = None) -> tuple["Cache | None", list[Problem]]:
+        """The cache in ``folder`` (default: :func:`default_folder`) for the code as it is now.
 
-    def template_bytecode_cache(self, environment: str):
-        """A ``jinja2.BytecodeCache`` that keeps compiled templates here (imports Jinja).
-
-        ``environment`` names the Jinja environment that uses it: code compiled with
-        autoescape (HTML) differs from code compiled without, for the same template file.
+        Returns None and a warning (K501) instead when the folder cannot be trusted.
         """
-        import jinja2
-
-        cache = self
-
-        def key(bucket) -> str:
-            return cache.key("template", environment, bucket.key)
-
-        class _CompiledTemplates(jinja2.BytecodeCache):
-            def load_bytecode(self, bucket) -> None:
-                entry = cache.get("templates", key(bucket))
-                if entry is not None and entry[0] == bucket.checksum and len(entry[1]) == 1:
-                    # Jinja checks the magic number and source checksum inside as well.
-                    bucket.bytecode_from_string(entry[1][0])
-
-            def dump_bytecode(self, bucket) -> None:
-                cache.put("templates", key(bucket), bucket.checksum, [bucket.bytecode_to_string()])
-
-        return _CompiledTemplates()
+        folder = folder or default_folder()
+        reason = distrust(folder)
+        cache = None
+        if reason is None:
+            cache = cls(folder, fingerprint())
+            reason = distrust(cache.folder)
+        if reason is None:
+            return cache, []
+        return None, [Problem(str(folder), 0, 0, "K501", WARNING,
+                              f"välimuistia ei käytetä: {reason}",
+                              "käytä omaa kansiota, johon vain sinä voit kirjoittaa (SELOSTE_CACHE_DIR), "
+                              "tai aja --no-cache; kaikki tehdään nyt alusta")]
 
     def key(self, kind: str, *parts: str | bytes) -> str:
         """A key for a result of ``kind`` computed from ``parts`` under this fingerprint."""
@@ -144,7 +174,7 @@ class Cache:
         """The value and blobs stored under ``key``, or None when there are none or they cannot
         be trusted (wrong digest, wrong key, not the layout :meth:`put` writes)."""
         try:
-            raw = (self.folder / kind / key).read_bytes()
+            raw = files.read_regular(self.folder / kind / key, _MAX_ENTRY_BYTES, follow=False)
         except OSError:
             return None
         check, newline, payload = raw.partition(b"\n")
@@ -176,28 +206,50 @@ class Cache:
             return
         payload = b"".join([header, b"\n", *blobs])
         folder = self.folder / kind
-        temporary = folder / f".{key}.tmp-{os.getpid()}"
+        temporary = None
         try:
-            self._prune()
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as handle:
-                handle.write(hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
+            self._prepare(folder)
+            handle, temporary = tempfile.mkstemp(prefix=files.TEMP_PREFIX, dir=folder)
+            with open(handle, "wb") as stream:
+                stream.write(hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload)
             os.replace(temporary, folder / key)
         except OSError:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+
+    def _prepare(self, folder: pathlib.Path) -> None:
+        """Make the cache's folders as the user's own (mode 700), the fingerprint folder tagged;
+        raises OSError when one of them exists but cannot be trusted."""
+        if folder in self._ready:
+            return
+        self._prune()
+        for path in (self.root, self.folder, folder):
+            if path in self._ready:
+                continue
             try:
-                temporary.unlink()
-            except OSError:
-                pass
+                os.mkdir(path, 0o700)
+                made = True
+            except FileExistsError:
+                made = False
+            reason = distrust(path)
+            if reason is not None:
+                raise PermissionError(reason)
+            if made and path == self.folder:
+                (path / TAG_NAME).write_bytes(TAG)
+            self._ready.add(path)
 
     def _prune(self) -> None:
-        """Remove the folders of other fingerprints: their entries can never be used again."""
+        """Remove the folders of other fingerprints that this tool made (they hold its tag):
+        their entries can never be used again. Any other folder is left alone."""
         if self._pruned:
             return
         self._pruned = True
         try:
             others = [entry for entry in self.root.iterdir()
-                      if entry.is_dir() and entry.name != self.folder.name
-                      and len(entry.name) == _FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in entry.name)]
+                      if entry.name != self.folder.name and _is_fingerprint_folder(entry)]
         except OSError:
             return
         import shutil
@@ -267,6 +319,18 @@ class Cache:
     def put_rendered(self, key: str, files: dict[str, bytes], kept=None) -> None:
         """Keep rendered files, and with them a JSON-able ``kept`` value (or None)."""
         self.put("rendered", key, {"names": list(files), "with": kept}, list(files.values()))
+
+
+def _is_fingerprint_folder(entry: pathlib.Path) -> bool:
+    """True for a folder this tool made for a fingerprint: its name and its tag say so."""
+    if len(entry.name) != _FINGERPRINT_LENGTH or any(c not in "0123456789abcdef" for c in entry.name):
+        return False
+    if entry.is_symlink() or not entry.is_dir() or distrust(entry) is not None:
+        return False
+    try:
+        return files.read_regular(entry / TAG_NAME, len(TAG), follow=False) == TAG
+    except OSError:
+        return False
 
 
 def _tree_paths(data) -> tuple[list[tuple], list[tuple]]:

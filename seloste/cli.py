@@ -92,10 +92,25 @@ def main(argv: list[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
-    except BrokenPipeError:
-        return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> int:
+    """The command line as a program runs it: :func:`main` with streams that survive any
+    locale, a closed stdout and a reader that stops early, and an I/O failure nothing else
+    caught reported in Finnish (exit 2) rather than as a traceback."""
+    from seloste import console
+    from seloste.problem import one_line
+    from seloste.problem import os_error_text
+
+    with console.guarded():
+        try:
+            return main()
+        except OSError as exc:
+            where = f"{one_line(os.fsdecode(exc.filename))}: " if exc.filename else ""
+            print(f"seloste: {where}tiedostoa ei voi lukea tai kirjoittaa: {os_error_text(exc)}", file=sys.stderr)
+            return EXIT_USAGE
 
 
 def _format(args) -> str:
@@ -135,8 +150,12 @@ def _cache(args):
         return None
     if getattr(args, "cache", None) is None:
         from seloste.cache import Cache
+        from seloste.problem import format_problems
 
-        args.cache = Cache.open()
+        args.cache, warnings = Cache.open()
+        sys.stderr.write(format_problems(warnings, "github" if _format(args) == "github" else "text"))
+        if args.cache is None:
+            args.no_cache = True
     return args.cache
 
 
@@ -255,10 +274,9 @@ def _textconv(args) -> int:
     if register is None:
         # git runs this for every revision it shows: a register that does not load (mid-edit,
         # or from an old revision) is shown as it is, so that `git diff` still works.
-        try:
-            source = path.read_bytes()
-        except OSError:
-            return _report(args, problems)
+        source, unreadable = project.read_policy_file(path, project.shown_path(path))
+        if source is None:
+            return _report(args, problems or unreadable)
         sys.stderr.write(format_problems(problems, "text"))
         sys.stdout.buffer.write(source)
         return EXIT_OK

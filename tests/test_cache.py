@@ -222,14 +222,19 @@ def test_lint_with_the_cache_finds_what_lint_finds(tmp_path, monkeypatch):
     assert project.lint_registers(registers, cache=store) == expected  # from the cache
 
 
-def test_compiled_templates_are_kept_for_the_next_run(build, project, monkeypatch):
-    import jinja2
+def test_nothing_from_the_cache_is_unpickled_or_unmarshalled(build, project, monkeypatch, private_cache):
+    import marshal
+    import pickle
 
     build()
     _change_input(monkeypatch, None, project)
     truth = build(cached=False)
-    monkeypatch.setattr(jinja2.Environment, "compile", _must_not_run)
+    for module, name in ((marshal, "load"), (marshal, "loads"), (pickle, "load"), (pickle, "loads")):
+        monkeypatch.setattr(module, name, _must_not_run)
     assert build() == truth
+    assert build() == truth  # warm: everything from the cache, still without code from it
+    kinds = {path.name for fingerprint in private_cache.iterdir() if fingerprint.is_dir() for path in fingerprint.iterdir()}
+    assert kinds == {"CACHEDIR.TAG", "loaded", "problems", "rendered"}
 
 
 def test_after_one_change_only_that_register_is_laid_out_again(build, project, monkeypatch):
@@ -316,8 +321,9 @@ CORRUPTIONS = [
 def test_a_damaged_cache_entry_is_ignored_and_written_anew(corrupt, build, private_cache):
     truth = build(cached=False)
     assert build() == truth
-    entries = {path: path.read_bytes() for path in private_cache.rglob("*") if path.is_file()}
-    assert {path.parent.name for path in entries} >= {"loaded", "rendered", "templates"}
+    entries = {path: path.read_bytes() for path in private_cache.rglob("*")
+               if path.is_file() and path.name != cache.TAG_NAME}
+    assert {path.parent.name for path in entries} >= {"loaded", "rendered"}
     for path in entries:
         corrupt(path, entries)
     damaged = {path: path.read_bytes() for path in entries}
@@ -352,15 +358,22 @@ def test_the_fingerprint_covers_every_file_the_output_depends_on(locate, monkeyp
     assert cache.fingerprint() != before
 
 
-def test_folders_of_other_fingerprints_are_removed(tmp_path):
+def test_folders_of_other_fingerprints_are_removed_but_not_a_strangers_folder(tmp_path):
+    old = cache.Cache(tmp_path, "0" * 64)
+    old.put("rendered", old.key("rendered", "x"), {"a.txt": "a"})
     stale = tmp_path / ("0" * 20)
-    (stale / "rendered").mkdir(parents=True)
+    assert (stale / cache.TAG_NAME).read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    stranger = tmp_path / ("1" * 20)  # named like a fingerprint, but this tool did not make it
+    (stranger / "rendered").mkdir(parents=True)
+    forged = tmp_path / ("2" * 20)  # a tag that is not this tool's
+    forged.mkdir()
+    (forged / cache.TAG_NAME).write_bytes(b"Signature: 8a477f597d28d172789f06886806bc55\n")
     kept = tmp_path / "not-ours"
     kept.mkdir()
     store = cache.Cache(tmp_path, "f" * 64)
     store.put("rendered", store.key("rendered", "x"), {"a.txt": "a"})
     assert not stale.exists()
-    assert kept.exists()
+    assert kept.exists() and stranger.exists() and forged.exists()
     assert store.get("rendered", store.key("rendered", "x")) == ({"a.txt": "a"}, [])
 
 
