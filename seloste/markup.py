@@ -30,11 +30,14 @@ _BLOCK_TAGS = frozenset({"p", "ul", "ol"})
 class Text:
     """One field's content: a list of block nodes (paragraphs and lists)."""
 
-    __slots__ = ("blocks", "source")
+    __slots__ = ("blocks", "source", "links")
 
-    def __init__(self, blocks: tuple, source: str):
+    def __init__(self, blocks: tuple, source: str, links: tuple = ()):
         self.blocks = blocks
         self.source = source
+        # Every link the Markdown parser found, in order, as (target as parsed, kept by the
+        # sanitizer): validation and lint read links here, from the parse the notice is made of.
+        self.links = links
 
     def __repr__(self) -> str:
         return f"Text({self.source!r})"
@@ -66,8 +69,59 @@ def markdown(source: str) -> Text:
     """A Markdown text field parsed into a :class:`Text` (cached: registers repeat phrases)."""
     converter = _converter()
     converter.reset()
-    sanitized = _sanitize(converter.convert(source))
-    return Text(_TreeBuilder.build(sanitized), source)
+    converted = converter.convert(source)
+    blocks = _TreeBuilder.build(_sanitize(converted))
+    return Text(blocks, source, _links(converted, blocks) if "<a " in converted else ())
+
+
+class _Targets(html.parser.HTMLParser):
+    """The ``href`` of every link in an HTML fragment, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.found.append(dict(attrs).get("href") or "")
+
+
+def _links(converted: str, blocks: tuple) -> tuple:
+    """(target, kept) for each link the parser made, ``kept`` False where the sanitizer dropped it."""
+    reader = _Targets()
+    reader.feed(converted)
+    reader.close()
+    kept: list = []
+
+    def walk(nodes):
+        for node in nodes:
+            if node[0] == "a":
+                kept.append(dict(node[1]).get("href"))
+            if node[0] != "#text":
+                walk(node[2])
+
+    walk(blocks)
+    if len(kept) != len(reader.found):  # the sanitizer removed a link as a whole
+        survivors = set(kept)
+        return tuple((target, target in survivors) for target in reader.found)
+    return tuple((target, href is not None) for target, href in zip(reader.found, kept))
+
+
+# Characters a link target may not hold as they are: they end it, or break out of it, in one
+# of the formats (spaces in Markdown and text, double quotes and angle brackets where a
+# target is quoted); write them %-encoded (%20, %22).
+_UNSAFE_IN_TARGET = re.compile(r"[\s\"<>`]|[\x00-\x1f\x7f]")
+
+
+def link_problem(target: str, kept: bool) -> str | None:
+    """Why a link target cannot be published ("scheme", "invalid", "characters"), or None."""
+    if not is_safe_url(target):
+        return "scheme"
+    if _UNSAFE_IN_TARGET.search(target):
+        return "characters"
+    if not kept:
+        return "invalid"
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -437,7 +491,10 @@ def _md_parts(nodes, split: bool, cell: bool, within: frozenset = frozenset()) -
             parts.append(f"{fence}{pad}{content}{pad}{fence}")
         elif node[0] == "a":
             href = dict(node[1]).get("href", "")
-            target = href.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A")
+            # Inside <...> CommonMark reads backslash escapes: double each backslash so that the
+            # address is the one the HTML links to.
+            target = (href.replace("\\", "\\\\").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+                      .replace("\n", "%0A"))
             if cell:
                 target = target.replace("|", "%7C")
             parts.append(f"[{_md_inline(node[2], split=False, cell=cell)}](<{target}>)")

@@ -111,7 +111,7 @@ CASES = [
      [("S107", 5, 10)], ["javascript:alert(1)"]),
     ("data link in a Markdown field", BASE + "data_subjects:\n  intro: '[kuva](data:text/html;base64,PHA+)'\n",
      [("S107", 6, 10)], ["data:text/html;base64,PHA+"]),
-    ("javascript autolink in a Markdown field", BASE + "  notes: Katso <JavaScript:alert(1)>\n",
+    ("javascript link in a Markdown field", BASE + "  notes: Katso [tästä](JavaScript:alert(1))\n",
      [("S107", 5, 10)], ["JavaScript:alert(1)"]),
     ("javascript website", BASE + "  website: javascript:alert(1)\n", [("S107", 5, 12)], ["https://"]),
     ("data website", BASE + "  website: data:text/html,moi\n", [("S107", 5, 12)], ["https://"]),

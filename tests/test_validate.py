@@ -77,7 +77,7 @@ def test_the_schema_without_references_reports_exactly_what_the_schema_does(name
     '[lomake](https://example.fi "Avaa lomake")',
     "[lomake](https://example.fi 'Avaa lomake')",
     "[lomake](https://example.fi (Avaa lomake))",
-    '[lomake](<https://example.fi/a b> "Avaa lomake")',
+    '[lomake](<https://example.fi/a%20b> "Avaa lomake")',
 ], ids=["double quotes", "single quotes", "parentheses", "angle brackets"])
 def test_a_link_title_that_would_vanish_is_reported(link):
     from seloste import markup
@@ -95,3 +95,71 @@ def test_parentheses_that_are_part_of_the_text_are_not_a_title():
     text = "[lomake](https://example.fi/a_(b)) (maksuton)"
     document, _ = load_text((BASE + f"rights:\n  notes: '{text}'\n").encode(), "t.yaml", boolean_keys())
     assert validate_document(document) == []
+
+
+VANISHING_LINKS = [
+    # (id, the link as written, words in the message)
+    ("https without a host", "[lomake](https:javascript:alert(1))", ["https:javascript:alert(1)", "katoaisi"]),
+    ("https with only a port", "[lomake](https::443)", ["https::443", "katoaisi"]),
+    ("a double quote that would break out", '[lomake](<https://example.fi/" onclick="x>)', ["lainausmerkki"]),
+    ("a space", "[lomake](<https://example.fi/a b>)", ["välilyönti"]),
+    ("an unclosed angle bracket", "[lomake](<#x)", ["'<#x'", "ei ole sallittu"]),
+    ("an angle bracket inside", "[lomake](#x<y)", ["kulmasulje"]),
+    ("a tab", "[lomake](<https://example.fi/a\tb>)", ["välilyönti"]),
+    ("a disallowed scheme in upper case", "[lomake](JAVASCRIPT:x)", ["ei ole sallittu"]),
+    ("a data address", "[lomake](data:text/html,x)", ["ei ole sallittu"]),
+]
+
+
+@pytest.mark.parametrize("link,words", [(c[1], c[2]) for c in VANISHING_LINKS], ids=[c[0] for c in VANISHING_LINKS])
+def test_a_link_the_notice_could_not_carry_is_an_error_at_its_line(link, words):
+    from seloste import markup
+
+    text = f"Oikeuksia voi käyttää {link}."
+    document, problems = load_text((BASE + f"rights:\n  notes: {json.dumps(text)}\n").encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    found = validate_document(document)
+    assert [(p.code, p.line, p.column) for p in found] == [("S107", 6, 10)]
+    for word in words:
+        assert word in found[0].message + found[0].hint
+    assert markup.markdown(text).links  # the parser did read a link there
+
+
+@pytest.mark.parametrize("text", [
+    "Älä kirjoita `[x](javascript:y)` tekstiin.",
+    "Osoite <javascript:alert(1)> näkyy sellaisenaan.",
+    r"Ei linkki: \[x](javascript:y)",
+], ids=["code span", "not an autolink", "escaped bracket"])
+def test_what_the_notice_shows_as_text_is_not_judged_as_a_link(text):
+    from seloste import markup
+
+    document, _ = load_text((BASE + f"rights:\n  notes: {json.dumps(text)}\n").encode(), "t.yaml", boolean_keys())
+    assert validate_document(document) == []
+    assert markup.markdown(text).links == ()
+    assert "javascript" in markup.to_text(markup.markdown(text))  # shown as written, not as a link
+
+
+@pytest.mark.parametrize("written,address", [
+    (r"[a](https://example.fi/a\b)", "https://example.fi/a\\b"),
+    (r"[a](https://example.fi/a\\b)", "https://example.fi/a\\b"),
+    (r"[a](https://example.fi/a\(b)", None),
+    (r"[a](<https://example.fi/a\)b>)", None),
+    (r"[a](https://example.fi/a\\-b)", None),
+    (r"<https://example.fi/a\b\c>", "https://example.fi/a\\b\\c"),
+], ids=["lone backslash", "escaped backslash", "escaped parenthesis", "escaped in angle brackets",
+        "escaped backslash before punctuation", "autolink"])
+def test_a_target_with_backslashes_is_the_same_address_in_every_format(written, address):
+    import markdown_it
+    from markdown_it.common.normalize_url import normalizeLink
+
+    from seloste import markup
+
+    text = markup.markdown(f"Katso {written}.")
+    html_target = [target for target, _ in text.links][0]
+    if address is not None:
+        assert html_target == address
+    commonmark = markdown_it.MarkdownIt("commonmark").parse(markup.to_markdown(text))
+    links = [child.attrs["href"] for token in commonmark if token.children for child in token.children
+             if child.type == "link_open"]
+    assert links == [normalizeLink(html_target)]  # the address a browser goes to, %-encoded alike
+    assert html_target in markup.to_text(text)  # after the label, or as the label
