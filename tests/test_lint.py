@@ -233,6 +233,9 @@ HETU = [
     ("131052Q308T", 0),     # no such century sign
     ("puh. 0400 382382", 0),
     ("a131052-308T", 0),    # part of a longer word
+    ("131052-002X", 1),     # the first individual number issued
+    ("131052-9993", 1),     # a temporary code (900–999)
+    ("131052-001W", 0),     # individual numbers 000 and 001 are never issued
 ]
 
 

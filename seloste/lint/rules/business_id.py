@@ -1,9 +1,8 @@
 """The business ID (Y-tunnus) is well-formed and its check digit is right (GDPR 13(1)(a)).
 
-A Y-tunnus is seven digits, a hyphen and a check digit (weights 7, 9, 10, 5, 8, 4, 2;
-remainder 0 gives 0, 1 is never issued, otherwise 11 minus the remainder). Written without
-the hyphen, with an en dash or, for an old ID, with six digits, it is still checked. Checked
-in ``business_id`` and in label–value lines labelled "Y-tunnus".
+A Y-tunnus is seven digits, a hyphen and a check digit (python-stdnum's ``stdnum.fi.ytunnus``
+checks it). Written without the hyphen, with an en dash or, for an old ID, with six digits,
+it is still checked. Checked in ``business_id`` and in label–value lines labelled "Y-tunnus".
 
 PASS:
     controller:
@@ -21,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from stdnum.fi import ytunnus
+
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import texts
 from seloste.problem import ERROR
@@ -30,17 +31,8 @@ TITLE = "The business ID (Y-tunnus) is valid"
 REFERENCE = "GDPR 13(1)(a)"
 LEVEL = ERROR
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 _BUSINESS_ID = re.compile(r"^(?P<body>\d{6,7})\s*[-–]?\s*(?P<check>\d)$")
 VAT_NUMBER = re.compile(r"^FI\s*(?P<body>\d{7})(?P<check>\d)$", re.IGNORECASE)
-
-
-def check_digit(body: str) -> int | None:
-    """The check digit of a seven-digit Y-tunnus body, or None when no ID has that body."""
-    remainder = sum(int(digit) * weight for digit, weight in zip(body, _WEIGHTS)) % 11
-    if remainder == 1:
-        return None
-    return 0 if remainder == 0 else 11 - remainder
 
 
 def business_id_values(register):
@@ -69,9 +61,8 @@ def check(register):
                              f"{REFERENCE}: ”{written}” ei ole Y-tunnus",
                              "Y-tunnus on muotoa 1234567-8 (seitsemän numeroa, väliviiva ja tarkistusnumero)")
             continue
-        body = match.group("body").rjust(7, "0")
-        expected = check_digit(body)
-        if expected is None or expected != int(match.group("check")):
+        body = match.group("body").rjust(7, "0")  # an old six-digit ID has a leading zero
+        if not ytunnus.is_valid(f"{body}-{match.group('check')}"):
             yield problem_at(register, path, ID, LEVEL,
                              f"{REFERENCE}: Y-tunnuksen ”{written}” tarkistusnumero ei täsmää",
                              "tarkista tunnus yritys- ja yhteisötietojärjestelmästä (ytj.fi)")

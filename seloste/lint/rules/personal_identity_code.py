@@ -17,8 +17,9 @@ FAIL:
 
 from __future__ import annotations
 
-import datetime
 import re
+
+from stdnum.fi import hetu
 
 from seloste.lint.finding import all_text
 from seloste.lint.finding import problem_at_position
@@ -31,9 +32,6 @@ TITLE = "No personal identity code in the notice"
 REFERENCE = "Tietosuojalaki 29 §"
 LEVEL = ERROR
 
-_CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-_CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
-              "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
 _CANDIDATE = re.compile(
     r"(?<![0-9A-Za-z])(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?P<sign>[-+A-FU-Y])"
     r"(?P<number>\d{3})(?P<check>[0-9A-Y])(?![0-9A-Za-z])",
@@ -42,17 +40,10 @@ _CANDIDATE = re.compile(
 
 
 def is_personal_identity_code(match: re.Match) -> bool:
-    """True when a candidate has a real date of birth and the right check character."""
-    sign = match.group("sign").upper()
-    year = _CENTURIES[sign] + int(match.group("year")) if sign in _CENTURIES else None
-    if year is None:
-        return False
-    try:
-        datetime.date(year, int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return False
-    digits = int(match.group("day") + match.group("month") + match.group("year") + match.group("number"))
-    return _CHECK_CHARACTERS[digits % 31] == match.group("check").upper()
+    """True when a candidate is a possible code: a real date of birth, an individual number that
+    can be issued (002–899, or 900–999 for a temporary code) and the right check character
+    (python-stdnum's ``stdnum.fi.hetu``)."""
+    return hetu.is_valid(match.group(0).upper(), allow_temporary=True)
 
 
 def check(register):
