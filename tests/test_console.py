@@ -133,3 +133,9 @@ def test_a_key_with_a_line_break_is_one_problem_line_through_the_cli(tmp_path):
 def test_nbsp_and_finnish_letters_stay_as_they_are():
     problem = Problem("policy/ä.yaml", 1, 1, "S101", "error", "5\u00a0000 € – ääkköset", "")
     assert problem.format_text() == "policy/ä.yaml:1:1: error [S101] 5\u00a0000 € – ääkköset"
+
+
+def test_github_annotations_escape_commas_colons_and_percent_in_properties_and_data():
+    problem = Problem("policy/a,b:c%.yaml", 2, 3, "S101", "error", "arvo 50 % ja a,b: x\nrivi", "")
+    assert problem.format_github() == (
+        "::error file=policy/a%2Cb%3Ac%25.yaml,line=2,col=3,title=S101::arvo 50 %25 ja a,b: x%0Arivi")
