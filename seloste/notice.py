@@ -100,6 +100,42 @@ class Notice:
     history: tuple  # of Change
     labels: dict
 
+    def index_entry(self) -> "IndexEntry":
+        """What the index page shows of this notice."""
+        return IndexEntry(self.id, self.language, self.name, self.controller, self.updated,
+                          self.updated_display, self.labels)
+
+
+@dataclasses.dataclass(frozen=True)
+class IndexEntry:
+    """One notice as the index page lists it: names, date and the labels it uses, all text.
+
+    It is all the index template sees of a notice, and what the cache keeps for it, so that
+    the index can be made anew when one register changes without laying out the others.
+    """
+
+    id: str
+    language: str
+    name: str
+    controller: str
+    updated: str
+    updated_display: str
+    labels: dict
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, value) -> "IndexEntry | None":
+        """The entry :meth:`as_dict` gave, or None when ``value`` is not one (a damaged cache entry)."""
+        if not isinstance(value, dict) or set(value) != {field.name for field in dataclasses.fields(cls)}:
+            return None
+        labels = value["labels"]
+        if not all(isinstance(value[name], str) for name in value if name != "labels") or not (
+                isinstance(labels, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items())):
+            return None
+        return cls(**value)
+
 
 # --- data -----------------------------------------------------------------------------------
 

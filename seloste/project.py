@@ -25,7 +25,6 @@ from seloste.problem import os_error_text
 
 if typing.TYPE_CHECKING:
     from seloste.cache import Cache
-    from seloste.notice import Notice
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
@@ -220,15 +219,15 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     templates is not rendered again, nor is the index page when no register changed.
     """
     from seloste import render
+    from seloste.notice import IndexEntry
     from seloste.notice import build_notice
     from seloste.output import with_manifest
 
     if cache is None:
         notices = [(build_notice(register.id, register.data), register.data) for register in registers]
         return with_manifest(render.render_site(notices))
-    built: dict[str, Notice] = {}
-    summaries: dict[str, Notice] = {}
     files: dict[str, bytes] = {}
+    entries: list[IndexEntry] = []
     keys = []
     for register in registers:
         # The loaded document depends on nothing but its source key; other data is keyed by itself.
@@ -236,80 +235,19 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
         key = cache.key("rendered", register.id, source)
         keys.append(key)
         cached = cache.get_rendered(key)
-        if cached is None:
-            built[register.id] = build_notice(register.id, register.data)
-            rendered = render.render_notice_files(built[register.id], register.data)
-            cache.put_rendered(key, rendered, _summary(built[register.id]))
+        entry = IndexEntry.from_dict(cached[1]) if cached is not None else None
+        if entry is None:
+            notice = build_notice(register.id, register.data)
+            rendered, entry = render.render_notice_files(notice, register.data), notice.index_entry()
+            cache.put_rendered(key, rendered, entry.as_dict())
         else:
-            rendered, summary = cached
-            stand_in = _from_summary(summary)
-            if stand_in is not None:
-                summaries[register.id] = stand_in
+            rendered = cached[0]
         files.update(rendered)
+        entries.append(entry)
     index_key = cache.key("index", *keys)
     cached = cache.get_rendered(index_key)
     index = cached[0].get("index.html") if cached is not None else None
     if index is None:
-        index = _render_index(registers, built, summaries)
+        index = render.render_index(entries)
         cache.put_rendered(index_key, {"index.html": index})
     return with_manifest(render.site_files(files, index))
-
-
-# What the index page has no need of, and the cache does not keep of a notice: the rest of a
-# notice is a few words (its names, date and labels) that let the index be made anew when
-# one register changes, without laying out every other register again.
-_WITHHELD = ("sections", "history")
-
-
-class _NeedsWholeNotice(Exception):
-    """The index page used a part of a notice that the cache does not keep."""
-
-
-class _Withheld:
-    """Stands for a part of a notice that the cache does not keep: any use of it raises."""
-
-    def _refuse(self, *args, **kwargs):
-        raise _NeedsWholeNotice
-
-    __getattr__ = __getitem__ = __iter__ = __len__ = __bool__ = __str__ = __html__ = __eq__ = _refuse
-    __hash__ = None
-
-
-def _summary(notice: Notice) -> dict | None:
-    """A notice without its sections and history, as JSON; None if it holds anything but text."""
-    fields = {field.name: getattr(notice, field.name) for field in dataclasses.fields(notice)
-              if field.name not in _WITHHELD}
-    return fields if _is_text(fields) else None
-
-
-def _is_text(value) -> bool:
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and _is_text(item) for key, item in value.items())
-    return isinstance(value, str)
-
-
-def _from_summary(summary) -> Notice | None:
-    """The notice of :func:`_summary`, with stand-ins that refuse use for what it left out."""
-    from seloste.notice import Notice
-
-    if not isinstance(summary, dict) or not _is_text(summary):
-        return None
-    try:
-        return Notice(**summary, **{name: _Withheld() for name in _WITHHELD})
-    except TypeError:
-        return None
-
-
-def _render_index(registers: list[Register], built: dict[str, Notice], summaries: dict[str, Notice]) -> bytes:
-    """``index.html`` from the notices at hand, laying out the others only when it must."""
-    from seloste import render
-    from seloste.notice import build_notice
-
-    at_hand = [built.get(register.id) or summaries.get(register.id) for register in registers]
-    if all(at_hand):
-        try:
-            return render.render_index(at_hand)
-        except _NeedsWholeNotice:
-            pass  # the index page uses more of a notice than the cache keeps
-    return render.render_index([built.get(register.id) or build_notice(register.id, register.data)
-                                for register in registers])

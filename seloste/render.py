@@ -16,6 +16,7 @@ import pathlib
 
 from seloste import __version__
 from seloste import markup
+from seloste.notice import IndexEntry
 from seloste.notice import Notice
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -114,9 +115,9 @@ def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
     return _finish(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
 
 
-def render_index(notices: list[Notice]) -> bytes:
-    """``index.html``: every notice with its controller and date."""
-    ordered = sorted(notices, key=lambda n: (n.name.casefold(), n.id))
+def render_index(entries: list[IndexEntry]) -> bytes:
+    """``index.html``: every notice (its :class:`IndexEntry`) with its controller and date."""
+    ordered = sorted(entries, key=lambda n: (n.name.casefold(), n.id))
     template = _environment("html").get_template("index.html.j2")
     return _finish(template.render(notices=ordered, language="fi", **stylesheet_context("style.css")))
 
@@ -145,7 +146,7 @@ def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for notice, data in notices:
         files.update(render_notice_files(notice, data))
-    return site_files(files, render_index([notice for notice, _ in notices]))
+    return site_files(files, render_index([notice.index_entry() for notice, _ in notices]))
 
 
 def site_files(notice_files: dict[str, bytes], index: bytes) -> dict[str, bytes]:

@@ -252,14 +252,17 @@ def test_after_one_change_only_that_register_is_laid_out_again(build, project, m
     assert laid_out == [REGISTER.removesuffix(".yaml")]
 
 
-def test_an_index_page_that_uses_more_of_a_notice_is_still_made_right(build, project, monkeypatch, tmp_path):
-    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
-    _replace(folder / "index.html.j2", "{{ notice.name }}", "{{ notice.name }} ({{ notice.sections|length }})")
-    build()
-    _change_input(monkeypatch, None, project)
-    truth = build(cached=False)
-    assert b"(9)" in truth["index.html"]
-    assert build() == truth
+def test_the_index_entry_kept_for_a_notice_comes_back_whole_or_not_at_all(build, project):
+    registers, _ = project_module_load(project)
+    entry = notice.build_notice(registers[0].id, registers[0].data).index_entry()
+    assert notice.IndexEntry.from_dict(json.loads(json.dumps(entry.as_dict()))) == entry
+    damaged = [{**entry.as_dict(), "name": 5}, {**entry.as_dict(), "labels": ["a"]}, {"id": entry.id},
+               {**entry.as_dict(), "extra": ""}, None, "text"]
+    assert [notice.IndexEntry.from_dict(value) for value in damaged] == [None] * len(damaged)
+
+
+def project_module_load(folder):
+    return project.load_registers(sorted((folder / "policy").glob("*.yaml")))
 
 
 def _must_not_run(*args, **kwargs):
