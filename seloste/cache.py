@@ -38,14 +38,14 @@ import sys
 import tempfile
 
 from seloste import files
+from seloste import resources
 
 from seloste.load import Document
 from seloste.problem import WARNING
 from seloste.problem import Problem
 
 ENVIRONMENT_VARIABLE = "SELOSTE_CACHE_DIR"
-PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
-DEFAULT_DIR = PACKAGE_DIR.parent / ".seloste-cache"
+DEFAULT_DIR = resources.ROOT / ".seloste-cache"
 _FINGERPRINT_LENGTH = 20  # hex digits of the fingerprint that name its folder
 _MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far beyond any entry (a 1 MiB register renders to a few MB)
 TAG_NAME = "CACHEDIR.TAG"
@@ -87,18 +87,15 @@ def fingerprint() -> str:
     """The SHA-256 (hex) of everything besides a register that shapes its output.
 
     Reads the package, the templates, the schema and the data folder where the modules that
-    use them look for them now (``render.TEMPLATES_DIR``, ``render.SCHEMA_PATH``,
-    ``notice.DATA_DIR``), so a test that points them elsewhere gets another fingerprint.
+    use them look for them now (:mod:`seloste.resources`), so a test that points them
+    elsewhere gets another fingerprint.
     """
-    from seloste import notice
-    from seloste import render
-
     digest = hashlib.sha256()
     digest.update(f"python {sys.version} {sys.implementation.cache_tag}\n".encode())
     for name in _distributions():
         digest.update(f"distribution {name}\n".encode())
-    for label, path in (("package", PACKAGE_DIR), ("templates", render.TEMPLATES_DIR),
-                        ("data", notice.DATA_DIR), ("schema", render.SCHEMA_PATH)):
+    for label, path in (("package", resources.PACKAGE_DIR), ("templates", resources.TEMPLATES_DIR),
+                        ("data", resources.DATA_DIR), ("schema", resources.SCHEMA_PATH)):
         for relative, content in _files(path):
             digest.update(f"{label} {relative} {len(content)}\n".encode())
             digest.update(content)

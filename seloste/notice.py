@@ -2,25 +2,23 @@
 
 This is the one place where a section's structure is decided; the three format templates only
 present the blocks made here (paragraph, list, fields, heading, table). The layout (section
-titles, order, numbering) and the Finnish phrases come from ``seloste/data`` as data.
+titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resources`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import pathlib
 
 from seloste import markup
+from seloste.resources import authorities
+from seloste.resources import layouts
+from seloste.resources import phrases
+from seloste.resources import topic_order
 
-DATA_DIR = pathlib.Path(__file__).parent / "data"
-
-# Every topic a layout can place, in the order of the schema's top-level keys.
-TOPICS = (
-    "controller", "dpo", "register_name", "purposes", "data_subjects", "data_categories", "sources",
-    "recipients", "processors", "transfers", "security", "retention", "rights", "complaint",
-    "provision_requirement", "automated_decisions",
-)
+# Every topic a layout can place: the schema's top-level topics, less those about the notice
+# itself; the register's name is the topic "register_name".
+_ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "sections", "history"})
+TOPICS = tuple("register_name" if key == "name" else key for key in topic_order() if key not in _ABOUT_THE_NOTICE)
 
 
 # --- blocks ---------------------------------------------------------------------------------
@@ -135,43 +133,6 @@ class IndexEntry:
                 isinstance(labels, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items())):
             return None
         return cls(**value)
-
-
-# --- data -----------------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=None)
-def layouts() -> dict:
-    """The shipped layouts by id."""
-    from seloste.load import load_text
-
-    found = {}
-    for path in sorted((DATA_DIR / "layouts").glob("*.yaml")):
-        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered"}))
-        if problems or document is None:
-            raise RuntimeError(f"broken layout {path}: {problems}")
-        found[document.data["id"]] = document.data
-    return found
-
-
-@functools.lru_cache(maxsize=None)
-def _data_file(name: str) -> dict:
-    from seloste.load import load_text
-
-    path = DATA_DIR / name
-    document, problems = load_text(path.read_bytes(), str(path))
-    if problems or document is None:
-        raise RuntimeError(f"broken data file {path}: {problems}")
-    return document.data
-
-
-def phrases(language: str = "fi") -> dict:
-    """Labels, names and standard sentences in ``language``."""
-    return _data_file(f"{language}.yaml")
-
-
-def authorities() -> dict:
-    """Supervisory authorities by id, with their contact details."""
-    return _data_file("authorities.yaml")
 
 
 # --- building -------------------------------------------------------------------------------

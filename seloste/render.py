@@ -12,16 +12,13 @@ import base64
 import functools
 import hashlib
 import json
-import pathlib
 
 from seloste import __version__
 from seloste import markup
+from seloste import resources
 from seloste.notice import IndexEntry
 from seloste.notice import Notice
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = ROOT / "templates"
-SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,7 +27,7 @@ def _environment(fmt: str):
     import markupsafe
 
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        loader=jinja2.FileSystemLoader(str(resources.TEMPLATES_DIR)),
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
         keep_trailing_newline=True,
@@ -65,7 +62,7 @@ def stylesheet_context(name: str) -> dict:
     hash their Content-Security-Policy allows it by, and the generator version."""
     import markupsafe
 
-    stylesheet = (TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
+    stylesheet = (resources.TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
     # The stylesheet is the project's own file, not register data: it goes in unescaped, and
     # the Content-Security-Policy allows exactly this stylesheet by its hash.
     return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": style_hash(stylesheet), "version": __version__}
@@ -151,5 +148,5 @@ def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
 
 def site_files(notice_files: dict[str, bytes], index: bytes) -> dict[str, bytes]:
     """The whole site from every notice's files and the index page, keyed by path, sorted."""
-    files = {**notice_files, "index.html": index, "schema/register.schema.json": SCHEMA_PATH.read_bytes()}
+    files = {**notice_files, "index.html": index, "schema/register.schema.json": resources.SCHEMA_PATH.read_bytes()}
     return dict(sorted(files.items()))

@@ -15,10 +15,10 @@ import re
 
 from seloste import markup
 from seloste.load import Document
-from seloste.notice import layouts
+from seloste.resources import layouts
+from seloste.resources import schema
 from seloste.problem import ERROR
 from seloste.problem import Problem
-from seloste.render import SCHEMA_PATH
 
 _TYPE_WORDS = {
     "string": "tekstiä",
@@ -26,12 +26,6 @@ _TYPE_WORDS = {
     "array": "luettelo (rivejä, jotka alkavat '- ')",
     "boolean": "true tai false",
 }
-
-
-@functools.lru_cache(maxsize=1)
-def schema() -> dict:
-    """The register schema, parsed once."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

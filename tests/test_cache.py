@@ -20,6 +20,7 @@ from seloste import lint
 from seloste import notice
 from seloste import project
 from seloste import render
+from seloste import resources
 from seloste import validate
 
 REGISTER = "genetta-asiakasrekisteri.yaml"
@@ -29,9 +30,9 @@ REGISTER_FILES = sorted((pathlib.Path(__file__).parent.parent / "policy").glob("
 
 def _forget_in_process() -> None:
     """Drop what this process memoised, so that only the cache on disk can carry results over."""
-    for function in (render._environment, render.stylesheet_context, validate.schema, validate.boolean_keys,
-                     validate._validator, notice.layouts, notice._data_file):
+    for function in (render._environment, render.stylesheet_context, validate.boolean_keys, validate._validator):
         function.cache_clear()
+    resources.forget()
 
 
 @pytest.fixture
@@ -74,18 +75,18 @@ def _replace(path: pathlib.Path, old: str, new: str) -> None:
 
 
 def _change_template(monkeypatch, tmp_path, project):
-    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
+    folder = _copy(monkeypatch, tmp_path, resources, "TEMPLATES_DIR", resources.TEMPLATES_DIR)
     _replace(folder / "notice.txt.j2", "{{", "MUUTETTU POHJA\n{{")
 
 
 def _change_stylesheet(monkeypatch, tmp_path, project):
-    folder = _copy(monkeypatch, tmp_path, render, "TEMPLATES_DIR", render.TEMPLATES_DIR)
+    folder = _copy(monkeypatch, tmp_path, resources, "TEMPLATES_DIR", resources.TEMPLATES_DIR)
     with open(folder / "style.css", "a", encoding="utf-8") as handle:
         handle.write("\nbody{color:#111}\n")
 
 
 def _change_layout(monkeypatch, tmp_path, project):
-    folder = _copy(monkeypatch, tmp_path, notice, "DATA_DIR", notice.DATA_DIR)
+    folder = _copy(monkeypatch, tmp_path, resources, "DATA_DIR", resources.DATA_DIR)
     layout = folder / "layouts" / "henkilotietolaki.yaml"
     text = layout.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.strip().startswith("title:") and "  " in line)
@@ -93,7 +94,7 @@ def _change_layout(monkeypatch, tmp_path, project):
 
 
 def _change_phrases(monkeypatch, tmp_path, project):
-    folder = _copy(monkeypatch, tmp_path, notice, "DATA_DIR", notice.DATA_DIR)
+    folder = _copy(monkeypatch, tmp_path, resources, "DATA_DIR", resources.DATA_DIR)
     phrases = folder / "fi.yaml"
     label = notice.phrases("fi")["labels"]["postal_address"]
     _replace(phrases, label, label + " (muutettu)")
@@ -102,8 +103,7 @@ def _change_phrases(monkeypatch, tmp_path, project):
 def _change_schema(monkeypatch, tmp_path, project):
     # A schema that no longer allows the register's name to be this long: the cached
     # "valid" result must not stand.
-    copied = _copy(monkeypatch, tmp_path, render, "SCHEMA_PATH", render.SCHEMA_PATH)
-    monkeypatch.setattr(validate, "SCHEMA_PATH", copied)
+    copied = _copy(monkeypatch, tmp_path, resources, "SCHEMA_PATH", resources.SCHEMA_PATH)
     schema = json.loads(copied.read_text(encoding="utf-8"))
     schema["properties"]["name"] = {"allOf": [schema["properties"]["name"]], "maxLength": 5}
     copied.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -111,7 +111,7 @@ def _change_schema(monkeypatch, tmp_path, project):
 
 def _change_code(monkeypatch, tmp_path, project):
     # New library code: its source differs, and so does what it writes.
-    folder = _copy(monkeypatch, tmp_path, cache, "PACKAGE_DIR", cache.PACKAGE_DIR)
+    folder = _copy(monkeypatch, tmp_path, resources, "PACKAGE_DIR", resources.PACKAGE_DIR)
     with open(folder / "render.py", "a", encoding="utf-8") as handle:
         handle.write("\n# a new version\n")
     finish = render._finish
@@ -348,10 +348,10 @@ def test_an_unwritable_cache_folder_only_costs_time(build, monkeypatch, tmp_path
 
 
 FINGERPRINTED = [
-    ("package source", lambda mp, tmp: _copy(mp, tmp, cache, "PACKAGE_DIR", cache.PACKAGE_DIR) / "notice.py"),
-    ("template", lambda mp, tmp: _copy(mp, tmp, render, "TEMPLATES_DIR", render.TEMPLATES_DIR) / "_blocks.html.j2"),
-    ("data file", lambda mp, tmp: _copy(mp, tmp, notice, "DATA_DIR", notice.DATA_DIR) / "authorities.yaml"),
-    ("schema", lambda mp, tmp: _copy(mp, tmp, render, "SCHEMA_PATH", render.SCHEMA_PATH)),
+    ("package source", lambda mp, tmp: _copy(mp, tmp, resources, "PACKAGE_DIR", resources.PACKAGE_DIR) / "notice.py"),
+    ("template", lambda mp, tmp: _copy(mp, tmp, resources, "TEMPLATES_DIR", resources.TEMPLATES_DIR) / "_blocks.html.j2"),
+    ("data file", lambda mp, tmp: _copy(mp, tmp, resources, "DATA_DIR", resources.DATA_DIR) / "authorities.yaml"),
+    ("schema", lambda mp, tmp: _copy(mp, tmp, resources, "SCHEMA_PATH", resources.SCHEMA_PATH)),
 ]
 
 

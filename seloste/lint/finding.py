@@ -13,16 +13,13 @@ import functools
 import re
 from collections.abc import Iterator
 
+from seloste import resources
 from seloste.notice import as_list
 from seloste.problem import Problem
 
 # The register's top-level topics in the order a notice tells them (the schema's order).
 # A missing topic is reported at the nearest topic before it that the register has.
-TOPIC_ORDER = (
-    "layout", "language", "title", "name", "updated", "controller", "dpo", "purposes", "data_subjects",
-    "data_categories", "sources", "recipients", "processors", "transfers", "security", "retention",
-    "rights", "complaint", "provision_requirement", "automated_decisions", "sections", "history",
-)
+TOPIC_ORDER = resources.topic_order()
 # Settings, not notice text: never scanned for words (an ignore's reason may quote the law).
 _NOT_TEXT = frozenset({"lint"})
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import texts
-from seloste.notice import authorities
+from seloste.resources import authorities
 from seloste.problem import INFO
 
 ID = "GDPR-13-2-d-authority"

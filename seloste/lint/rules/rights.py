@@ -27,7 +27,7 @@ from __future__ import annotations
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import right_kinds
-from seloste.notice import phrases
+from seloste.resources import phrases
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-b"

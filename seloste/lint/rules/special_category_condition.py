@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import short
-from seloste.notice import phrases
+from seloste.resources import phrases
 from seloste.problem import ERROR
 
 ID = "GDPR-9-2"

@@ -22,7 +22,7 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import problem_at
-from seloste.notice import phrases
+from seloste.resources import phrases
 from seloste.problem import WARNING
 
 ID = "GDPR-13-1-f-copy"

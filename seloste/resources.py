@@ -1,0 +1,77 @@
+"""The project's resources, the bottom layer that every stage reads.
+
+Where the templates, the schema and the data files are, and the data itself, each loaded
+once: the schema, the layouts (section titles, order, numbering), the phrases of each
+language and the supervisory authorities. The order of a register's topics is the order of
+the schema's top-level keys: it is read from the schema, not typed again elsewhere.
+
+Paths are read from this module when used, so a test can point one elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+
+PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
+ROOT = PACKAGE_DIR.parent
+TEMPLATES_DIR = ROOT / "templates"
+SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
+DATA_DIR = PACKAGE_DIR / "data"
+
+# Top-level keys that are settings of the tool, not topics a notice tells.
+_SETTINGS = frozenset({"numbered", "lint"})
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict:
+    """The register schema (``schema/register.schema.json``)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def topic_order() -> tuple[str, ...]:
+    """The register's top-level topics in the order a notice tells them: the schema's order."""
+    return tuple(key for key in schema()["properties"] if key not in _SETTINGS)
+
+
+@functools.lru_cache(maxsize=None)
+def layouts() -> dict:
+    """The shipped layouts by id."""
+    from seloste.load import load_text
+
+    found = {}
+    for path in sorted((DATA_DIR / "layouts").glob("*.yaml")):
+        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered"}))
+        if problems or document is None:
+            raise RuntimeError(f"broken layout {path}: {problems}")
+        found[document.data["id"]] = document.data
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def data_file(name: str) -> dict:
+    """A YAML file of ``seloste/data`` as data."""
+    from seloste.load import load_text
+
+    path = DATA_DIR / name
+    document, problems = load_text(path.read_bytes(), str(path))
+    if problems or document is None:
+        raise RuntimeError(f"broken data file {path}: {problems}")
+    return document.data
+
+
+def phrases(language: str = "fi") -> dict:
+    """Labels, names and standard sentences in ``language``."""
+    return data_file(f"{language}.yaml")
+
+
+def authorities() -> dict:
+    """Supervisory authorities by id, with their contact details."""
+    return data_file("authorities.yaml")
+
+
+def forget() -> None:
+    """Drop what was loaded, so that the next use reads the files again."""
+    for function in (schema, layouts, data_file):
+        function.cache_clear()
