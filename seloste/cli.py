@@ -9,16 +9,18 @@ Exit codes: 0 clean, 1 problems or stale output, 2 usage or I/O error.
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import pathlib
 import sys
+
+from seloste.problem import REPORTERS
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-FORMATS = ("auto", "text", "github", "json")
+# ``--format`` for problems: auto and the reporters' names; lint adds its compliance matrix.
+FORMATS = ("auto", *REPORTERS)
 LINT_FORMATS = (*FORMATS, "html")
 
 
@@ -28,15 +30,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Build Finnish privacy notices (tietosuojaseloste) from the YAML registers in policy/.",
         epilog="Exit codes: 0 clean, 1 problems or stale output, 2 usage or I/O error.",
     )
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
-    common.add_argument("--output", metavar="DIR", default="output", help="folder of generated files (default: output)")
-    common.add_argument("--format", choices=FORMATS, default="auto",
-                        help="how to print problems: text, github (workflow annotations), json; "
-                             "auto = github under GitHub Actions, else text")
-    common.add_argument("--no-cache", action="store_true",
-                        help="neither use nor keep results of earlier runs for unchanged inputs "
-                             "(kept in .seloste-cache/, or in $SELOSTE_CACHE_DIR)")
+    common = _common(FORMATS, "how to print problems: text, github (workflow annotations), json; "
+                              "auto = github under GitHub Actions, else text")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
     commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
@@ -58,20 +53,33 @@ def _parser() -> argparse.ArgumentParser:
                            "comment), json, or html (a standalone page)")
     diff.add_argument("--fail-on", choices=("never", "material"), default="never",
                       help="material = exit 1 when there is a material change (default: never)")
-    # "resolve" takes --format away from the parent it came from: give lint a copy of its own,
-    # or every other command would lose --format (and read a file name as the format).
-    lint = commands.add_parser("lint", parents=[copy.deepcopy(common)], conflict_handler="resolve",
-                               help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
+    lint = commands.add_parser(
+        "lint", parents=[_common(LINT_FORMATS, "text, github (workflow annotations), json, or html (a one-page "
+                                               "compliance matrix); auto = github under GitHub Actions, else text")],
+        help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
     lint.add_argument("files", nargs="*", metavar="FILE")
-    lint.add_argument("--format", choices=LINT_FORMATS, default="auto",
-                      help="text, github (workflow annotations), json, or html (a one-page compliance matrix); "
-                           "auto = github under GitHub Actions, else text")
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too, not only on errors")
     lint.add_argument("--config", metavar="FILE",
                       help="rule levels (default: lint.yaml in the folder that holds the policy folder)")
     lint.add_argument("--list-rules", action="store_true",
                       help="print the rules' documentation (docs/rules.md, Markdown) and exit")
     return parser
+
+
+def _common(formats: tuple, format_help: str) -> argparse.ArgumentParser:
+    """The options every project command takes, with ``--format`` choosing among ``formats``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
+    common.add_argument("--output", metavar="DIR", default="output", help="folder of generated files (default: output)")
+    common.add_argument("--format", choices=formats, default="auto", help=format_help)
+    common.add_argument("--no-cache", action="store_true",
+                        help="neither use nor keep results of earlier runs for unchanged inputs "
+                             "(kept in .seloste-cache/, or in $SELOSTE_CACHE_DIR)")
+    return common
+
+
+def _registers(count: int) -> str:
+    return f"{count} {'rekisteri' if count == 1 else 'rekisteriä'}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +180,7 @@ def _build(args) -> int:
     plan, write_problems = output.write(files, pathlib.Path(args.output))
     problems += write_problems
     if not write_problems:
-        print(f"{len(registers)} rekisteriä: {len(plan.write)} tiedostoa kirjoitettu, "
+        print(f"{_registers(len(registers))}: {len(plan.write)} tiedostoa kirjoitettu, "
               f"{len(plan.unchanged)} ennallaan, {len(plan.remove)} poistettu", file=sys.stderr)
     return _report(args, problems)
 
@@ -187,7 +195,7 @@ def _check(args) -> int:
         problems += output.check(project.render_site(registers, _cache(args)), pathlib.Path(args.output))
     problems += _updated_warnings(args, registers)
     if not any(problem.is_error for problem in problems):
-        print(f"output/ on ajan tasalla ({len(registers)} rekisteriä)", file=sys.stderr)
+        print(f"output/ on ajan tasalla ({_registers(len(registers))})", file=sys.stderr)
     return _report(args, problems)
 
 
@@ -240,7 +248,7 @@ def _lint(args) -> int:
         code = _exit_code(problems)
     else:
         if not problems:
-            print(f"{len(registers)} rekisteriä, ei havaintoja", file=sys.stderr)
+            print(f"{_registers(len(registers))}, ei havaintoja", file=sys.stderr)
         code = _report(args, problems)
     if code == EXIT_OK and args.strict and any(problem.level == WARNING for problem in problems):
         return EXIT_PROBLEMS
@@ -259,7 +267,7 @@ def _exit_code(problems) -> int:
 def _validate(args) -> int:
     registers, problems = _load(args, args.files)
     if not problems:
-        print(f"{len(registers)} rekisteriä, ei virheitä", file=sys.stderr)
+        print(f"{_registers(len(registers))}, ei virheitä", file=sys.stderr)
     return _report(args, problems)
 
 

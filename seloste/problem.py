@@ -112,24 +112,38 @@ def os_error_text(error: OSError) -> str:
     return _OS_ERRORS.get(error.errno) or error.strerror or str(error)
 
 
-def format_problems(problems: list[Problem], fmt: str) -> str:
-    """All problems in one of the output formats ``text``, ``github`` or ``json``.
-
-    Returns the text to print, ending in a newline, or "" for no problems in text forms.
-    """
-    problems = sorted(problems)
-    if fmt == "json":
-        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
-    if not problems:
-        return ""
-    if fmt == "github":
-        return "".join(p.format_github() + "\n" for p in problems)
+def _text(problems: list[Problem]) -> str:
     return "".join(p.format_text() + "\n" for p in problems)
 
 
+def _github(problems: list[Problem]) -> str:
+    return "".join(p.format_github() + "\n" for p in problems)
+
+
+def _json(problems: list[Problem]) -> str:
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2) + "\n"
+
+
+# Every way problems can be printed (``--format``), by name: the one list of them.
+REPORTERS = {"text": _text, "github": _github, "json": _json}
+
+
+def format_problems(problems: list[Problem], fmt: str) -> str:
+    """All problems, sorted, in one of the :data:`REPORTERS` formats.
+
+    Returns the text to print, ending in a newline ("" for no problems, except JSON's ``[]``).
+    """
+    return REPORTERS[fmt](sorted(problems))
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def count_summary(problems: list[Problem]) -> str:
-    """A one-line count such as ``2 errors, 1 warning`` (in Finnish, like the messages)."""
+    """A one-line count such as ``2 virhettä, 1 varoitus, 0 huomautusta`` (Finnish, like the messages)."""
     errors = sum(p.level == ERROR for p in problems)
     warnings = sum(p.level == WARNING for p in problems)
     infos = sum(p.level == INFO for p in problems)
-    return f"{errors} virhettä, {warnings} varoitusta, {infos} huomautusta"
+    return ", ".join((_count(errors, "virhe", "virhettä"), _count(warnings, "varoitus", "varoitusta"),
+                      _count(infos, "huomautus", "huomautusta")))

@@ -139,3 +139,25 @@ def test_github_annotations_escape_commas_colons_and_percent_in_properties_and_d
     problem = Problem("policy/a,b:c%.yaml", 2, 3, "S101", "error", "arvo 50 % ja a,b: x\nrivi", "")
     assert problem.format_github() == (
         "::error file=policy/a%2Cb%3Ac%25.yaml,line=2,col=3,title=S101::arvo 50 %25 ja a,b: x%0Arivi")
+
+
+def test_counts_read_as_finnish_in_the_singular_and_plural():
+    from seloste.problem import count_summary
+
+    def problems(*levels):
+        return [Problem("a.yaml", 1, 1, "S101", level, "x") for level in levels]
+
+    assert count_summary(problems("error", "warning", "info")) == "1 virhe, 1 varoitus, 1 huomautus"
+    assert count_summary(problems("error", "error")) == "2 virhettä, 0 varoitusta, 0 huomautusta"
+
+
+def test_every_reporter_is_a_format_of_every_command():
+    from seloste import cli
+    from seloste.problem import REPORTERS
+
+    assert cli.FORMATS == ("auto", *REPORTERS)
+    for command in ("build", "check", "validate", "lint"):
+        for fmt in REPORTERS:
+            args = cli._parser().parse_args([command, "--format", fmt])
+            assert args.format == fmt
+    assert cli._parser().parse_args(["lint", "--format", "html"]).format == "html"

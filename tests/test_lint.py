@@ -400,7 +400,7 @@ def test_lint_reports_the_seeds_gaps_each_at_a_line_of_the_file(run_cli):
 
 def test_the_modern_example_passes_lint_strict(run_cli):
     result = run_cli("lint", "--strict", str(EXAMPLE.relative_to(ROOT)), cwd=ROOT)
-    assert (result.code, result.stdout, result.stderr) == (0, "", "1 rekisteriä, ei havaintoja\n")
+    assert (result.code, result.stdout, result.stderr) == (0, "", "1 rekisteri, ei havaintoja\n")
 
 
 def test_lint_text_output_and_strict_exit_on_warnings(run_cli, tmp_path):
@@ -410,7 +410,7 @@ def test_lint_text_output_and_strict_exit_on_warnings(run_cli, tmp_path):
     assert result.code == 0
     assert result.stdout.startswith("vain-varoitus.yaml:9:1: warning [NOTICE-UPDATED] GDPR 12(1): ")
     assert "\n    hint: " in result.stdout
-    assert result.stderr == "0 virhettä, 1 varoitusta, 0 huomautusta\n"
+    assert result.stderr == "0 virhettä, 1 varoitus, 0 huomautusta\n"
     strict = run_cli("lint", "--strict", "--format", "text", str(path), cwd=tmp_path)
     assert (strict.code, strict.stdout, strict.stderr) == (1, result.stdout, result.stderr)
 
@@ -450,7 +450,7 @@ def test_lint_html_is_an_accessible_escaped_compliance_matrix(run_cli, project):
         "name: Esimerkki Oy:n rekrytointirekisteri", 'name: "<script>alert(1)</script> & rekisteri"'), encoding="utf-8")
     result = run_cli("lint", "--format", "html", cwd=project)
     assert result.code == 1  # the seed has errors
-    assert result.stderr == "16 virhettä, 4 varoitusta, 1 huomautusta\n"
+    assert result.stderr == "16 virhettä, 4 varoitusta, 1 huomautus\n"
     page = result.stdout
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"fi\">")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; rekisteri" in page
