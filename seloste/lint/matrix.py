@@ -85,6 +85,7 @@ def render_matrix(registers, findings, rules=RULES) -> bytes:
         summary=count_summary(findings),
         columns=[{"reference": reference, "titles": POINTS.get(reference, reference)} for reference, _ in grouped],
         rows=rows,
+        language="fi",
         **stylesheet_context(STYLESHEET),
     )
     return (html.rstrip("\n") + "\n").encode("utf-8")
