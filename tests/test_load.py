@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from seloste import load
+from seloste import yaml_parser
 from seloste.load import load_text
 
 BASE = "layout: gdpr\nname: Testi\ncontroller:\n  name: X\n"
@@ -128,7 +129,7 @@ def test_tab_indentation_is_refused_alike_with_either_parser(source, code, line,
 
 
 def test_an_unknown_syntax_message_is_kept_as_written():
-    assert load._finnish_syntax_message("something new happened") == ("something new happened", "")
+    assert yaml_parser.finnish_syntax_message("something new happened") == ("something new happened", "")
 
 
 ALL_CASES = (
