@@ -27,7 +27,6 @@ again.
 
 from __future__ import annotations
 
-import collections.abc
 import dataclasses
 import hashlib
 import json
@@ -40,6 +39,8 @@ import tempfile
 from seloste import files
 from seloste import resources
 
+from seloste.cached_document import document_from_json
+from seloste.cached_document import document_to_json
 from seloste.load import Document
 from seloste.problem import WARNING
 from seloste.problem import Problem
@@ -262,7 +263,7 @@ class Cache:
         try:
             value, (text,) = entry
             problems = [Problem(**problem) for problem in value["problems"]]
-            document = _document_from_json(value["document"], text.decode("utf-8")) if value["document"] else None
+            document = document_from_json(value["document"], text.decode("utf-8")) if value["document"] else None
         except (TypeError, ValueError, KeyError):
             return None
         if document is not None:
@@ -275,7 +276,7 @@ class Cache:
         The document is kept only when it has no errors: a register with errors is never used.
         """
         usable = document is not None and not any(problem.is_error for problem in problems)
-        stored = _document_to_json(document) if usable else None
+        stored = document_to_json(document) if usable else None
         if usable and stored is None:
             return  # a document this module cannot store exactly: load it again next time
         if usable:
@@ -328,105 +329,3 @@ def _is_fingerprint_folder(entry: pathlib.Path) -> bool:
         return files.read_regular(entry / TAG_NAME, len(TAG), follow=False) == TAG
     except OSError:
         return False
-
-
-def _tree_paths(data) -> tuple[list[tuple], list[tuple]]:
-    """The path of every value and of every mapping key in ``data``, in document order.
-
-    These are the paths the loader records positions for; the key strings in them are the
-    data's own, so that paths cost no memory of their own.
-    """
-    values: list[tuple] = []
-    keys: list[tuple] = []
-
-    def walk(node, path: tuple) -> None:
-        values.append(path)
-        if isinstance(node, dict):
-            for name, child in node.items():
-                keys.append(path + (name,))
-                walk(child, path + (name,))
-        elif isinstance(node, list):
-            for index, child in enumerate(node):
-                walk(child, path + (index,))
-
-    walk(data, ())
-    return values, keys
-
-
-def _document_to_json(document: Document) -> dict | None:
-    """The document without its text, positions as flat lists in document order; None when its
-    positions are not exactly one for each value and key of its data, in that order."""
-    values, keys = _tree_paths(document.data)
-    if list(document.positions) != values or list(document.key_positions) != keys:
-        return None
-    fields = {field.name: getattr(document, field.name) for field in dataclasses.fields(document)}
-    del fields["text"]
-    fields["positions"] = [number for position in document.positions.values() for number in position]
-    fields["key_positions"] = [number for position in document.key_positions.values() for number in position]
-    return fields
-
-
-def _document_from_json(value: dict, text: str) -> Document:
-    """The document :func:`_document_to_json` stored; raises ValueError if it does not fit."""
-    fields = dict(value)
-    values, keys = _count_paths(fields["data"])
-    for name, count in (("positions", values), ("key_positions", keys)):
-        numbers = fields[name]
-        if not isinstance(numbers, list) or len(numbers) != 2 * count:
-            raise ValueError(f"{name} do not fit the data")
-        fields[name] = _Positions(fields["data"], numbers, keys=name == "key_positions")
-    return Document(**fields, text=text)
-
-
-def _count_paths(data) -> tuple[int, int]:
-    """How many values and mapping keys ``data`` has (what :func:`_tree_paths` would list)."""
-    if isinstance(data, dict):
-        values, keys, children = 1, len(data), data.values()
-    elif isinstance(data, list):
-        values, keys, children = 1, 0, data
-    else:
-        return 1, 0
-    for child in children:
-        more_values, more_keys = _count_paths(child)
-        values, keys = values + more_values, keys + more_keys
-    return values, keys
-
-
-class _Positions(collections.abc.Mapping):
-    """Positions read from the cache, laid out as a dict only when first asked for.
-
-    Most cached registers are never asked where anything stands (their lint findings and
-    output come from the cache too); this saves the time and memory of the paths.
-    """
-
-    __slots__ = ("_data", "_numbers", "_keys", "_table")
-
-    def __init__(self, data, numbers: list, keys: bool):
-        self._data = data
-        self._numbers = numbers
-        self._keys = keys
-        self._table: dict | None = None
-
-    def _built(self) -> dict:
-        if self._table is None:
-            values, keys = _tree_paths(self._data)
-            numbers = self._numbers
-            self._table = {path: (numbers[2 * i], numbers[2 * i + 1])
-                           for i, path in enumerate(keys if self._keys else values)}
-            self._numbers = None
-        return self._table
-
-    def __getitem__(self, path):
-        return self._built()[path]
-
-    def __contains__(self, path) -> bool:
-        return path in self._built()
-
-    def __iter__(self):
-        return iter(self._built())
-
-    def __len__(self) -> int:
-        return len(self._built())
-
-    def __repr__(self) -> str:
-        return repr(self._built())
