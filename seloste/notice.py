@@ -7,9 +7,17 @@ titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resour
 
 from __future__ import annotations
 
-import dataclasses
 
 from seloste import markup
+from seloste.blocks import BulletList
+from seloste.blocks import Change
+from seloste.blocks import Field
+from seloste.blocks import Fields
+from seloste.blocks import Heading
+from seloste.blocks import Notice
+from seloste.blocks import Paragraph
+from seloste.blocks import Section
+from seloste.blocks import Table
 from seloste.resources import authorities
 from seloste.resources import layouts
 from seloste.resources import phrases
@@ -19,120 +27,6 @@ from seloste.resources import topic_order
 # itself; the register's name is the topic "register_name".
 _ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "sections", "history"})
 TOPICS = tuple("register_name" if key == "name" else key for key in topic_order() if key not in _ABOUT_THE_NOTICE)
-
-
-# --- blocks ---------------------------------------------------------------------------------
-
-@dataclasses.dataclass(frozen=True)
-class Paragraph:
-    text: markup.Text
-    kind: str = "paragraph"
-
-
-@dataclasses.dataclass(frozen=True)
-class BulletList:
-    entries: tuple  # of markup.Text
-    ordered: bool = False
-    kind: str = "list"
-
-
-@dataclasses.dataclass(frozen=True)
-class Field:
-    label: str
-    value: markup.Text
-
-
-@dataclasses.dataclass(frozen=True)
-class Fields:
-    entries: tuple  # of Field
-    kind: str = "fields"
-
-
-@dataclasses.dataclass(frozen=True)
-class Heading:
-    """A sub-heading; the plain-text form adds ``suffix`` (a group name reads "Asiakastiedot:")."""
-
-    text: str
-    suffix: str = ""
-    kind: str = "heading"
-
-
-@dataclasses.dataclass(frozen=True)
-class Table:
-    columns: tuple  # of str
-    rows: tuple  # of tuples of markup.Text
-    caption: str = ""
-    kind: str = "table"
-
-
-@dataclasses.dataclass(frozen=True)
-class Section:
-    id: str
-    number: str
-    title: str
-    blocks: tuple
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}. {self.title}" if self.number else self.title
-
-
-@dataclasses.dataclass(frozen=True)
-class Change:
-    date: str
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
-class Notice:
-    """Everything a template needs to present one register."""
-
-    id: str
-    language: str
-    title: str
-    name: str
-    controller: str
-    updated: str  # ISO date or ""
-    updated_display: str  # Finnish form, e.g. 31.5.2024
-    sections: tuple
-    history: tuple  # of Change
-    labels: dict
-
-    def index_entry(self) -> "IndexEntry":
-        """What the index page shows of this notice."""
-        return IndexEntry(self.id, self.language, self.name, self.controller, self.updated,
-                          self.updated_display, self.labels)
-
-
-@dataclasses.dataclass(frozen=True)
-class IndexEntry:
-    """One notice as the index page lists it: names, date and the labels it uses, all text.
-
-    It is all the index template sees of a notice, and what the cache keeps for it, so that
-    the index can be made anew when one register changes without laying out the others.
-    """
-
-    id: str
-    language: str
-    name: str
-    controller: str
-    updated: str
-    updated_display: str
-    labels: dict
-
-    def as_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, value) -> "IndexEntry | None":
-        """The entry :meth:`as_dict` gave, or None when ``value`` is not one (a damaged cache entry)."""
-        if not isinstance(value, dict) or set(value) != {field.name for field in dataclasses.fields(cls)}:
-            return None
-        labels = value["labels"]
-        if not all(isinstance(value[name], str) for name in value if name != "labels") or not (
-                isinstance(labels, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items())):
-            return None
-        return cls(**value)
 
 
 # --- building -------------------------------------------------------------------------------

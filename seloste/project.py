@@ -219,7 +219,7 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     templates is not rendered again, nor is the index page when no register changed.
     """
     from seloste import render
-    from seloste.notice import IndexEntry
+    from seloste.blocks import IndexEntry
     from seloste.notice import build_notice
     from seloste.output import with_manifest
 

@@ -16,8 +16,8 @@ import json
 from seloste import __version__
 from seloste import markup
 from seloste import resources
-from seloste.notice import IndexEntry
-from seloste.notice import Notice
+from seloste.blocks import IndexEntry
+from seloste.blocks import Notice
 
 
 

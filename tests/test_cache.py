@@ -15,6 +15,7 @@ import shutil
 import pytest
 
 from conftest import snapshot
+from seloste import blocks
 from seloste import cache
 from seloste import lint
 from seloste import notice
@@ -255,10 +256,10 @@ def test_after_one_change_only_that_register_is_laid_out_again(build, project, m
 def test_the_index_entry_kept_for_a_notice_comes_back_whole_or_not_at_all(build, project):
     registers, _ = project_module_load(project)
     entry = notice.build_notice(registers[0].id, registers[0].data).index_entry()
-    assert notice.IndexEntry.from_dict(json.loads(json.dumps(entry.as_dict()))) == entry
+    assert blocks.IndexEntry.from_dict(json.loads(json.dumps(entry.as_dict()))) == entry
     damaged = [{**entry.as_dict(), "name": 5}, {**entry.as_dict(), "labels": ["a"]}, {"id": entry.id},
                {**entry.as_dict(), "extra": ""}, None, "text"]
-    assert [notice.IndexEntry.from_dict(value) for value in damaged] == [None] * len(damaged)
+    assert [blocks.IndexEntry.from_dict(value) for value in damaged] == [None] * len(damaged)
 
 
 def project_module_load(folder):

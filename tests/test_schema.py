@@ -13,7 +13,7 @@ from conftest import POLICY
 from seloste import project
 from seloste.notice import TOPICS
 from seloste.notice import build_notice
-from seloste.notice import layouts
+from seloste.resources import layouts
 from seloste.render import render_html
 from seloste.render import render_markdown
 from seloste.render import render_text

@@ -1,0 +1,123 @@
+"""What a notice is made of: sections of blocks (paragraph, list, fields, heading, table),
+the :class:`Notice` the templates present and the :class:`IndexEntry` the index page lists.
+
+:mod:`seloste.notice` lays a register out into these; :mod:`seloste.render` presents them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from seloste import markup
+
+
+@dataclasses.dataclass(frozen=True)
+class Paragraph:
+    text: markup.Text
+    kind: str = "paragraph"
+
+
+@dataclasses.dataclass(frozen=True)
+class BulletList:
+    entries: tuple  # of markup.Text
+    ordered: bool = False
+    kind: str = "list"
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    label: str
+    value: markup.Text
+
+
+@dataclasses.dataclass(frozen=True)
+class Fields:
+    entries: tuple  # of Field
+    kind: str = "fields"
+
+
+@dataclasses.dataclass(frozen=True)
+class Heading:
+    """A sub-heading; the plain-text form adds ``suffix`` (a group name reads "Asiakastiedot:")."""
+
+    text: str
+    suffix: str = ""
+    kind: str = "heading"
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    columns: tuple  # of str
+    rows: tuple  # of tuples of markup.Text
+    caption: str = ""
+    kind: str = "table"
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    title: str
+    blocks: tuple
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    date: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Notice:
+    """Everything a template needs to present one register."""
+
+    id: str
+    language: str
+    title: str
+    name: str
+    controller: str
+    updated: str  # ISO date or ""
+    updated_display: str  # Finnish form, e.g. 31.5.2024
+    sections: tuple
+    history: tuple  # of Change
+    labels: dict
+
+    def index_entry(self) -> "IndexEntry":
+        """What the index page shows of this notice."""
+        return IndexEntry(self.id, self.language, self.name, self.controller, self.updated,
+                          self.updated_display, self.labels)
+
+
+@dataclasses.dataclass(frozen=True)
+class IndexEntry:
+    """One notice as the index page lists it: names, date and the labels it uses, all text.
+
+    It is all the index template sees of a notice, and what the cache keeps for it, so that
+    the index can be made anew when one register changes without laying out the others.
+    """
+
+    id: str
+    language: str
+    name: str
+    controller: str
+    updated: str
+    updated_display: str
+    labels: dict
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, value) -> "IndexEntry | None":
+        """The entry :meth:`as_dict` gave, or None when ``value`` is not one (a damaged cache entry)."""
+        if not isinstance(value, dict) or set(value) != {field.name for field in dataclasses.fields(cls)}:
+            return None
+        labels = value["labels"]
+        if not all(isinstance(value[name], str) for name in value if name != "labels") or not (
+                isinstance(labels, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items())):
+            return None
+        return cls(**value)
