@@ -291,6 +291,8 @@ CONTACTS = [
     ('notes: "[soita](tel:+3580401234567)"', "FORMAT-PHONE"),
     ('notes: "[sivu](https://esimerkki..fi/a)"', "FORMAT-URL"),
     ('notes: "[sivu](#oikeudet) ja [toinen](https://esimerkki.fi)"', None),
+    ('notes: "Ei linkki: `[sivu](https://esimerkki..fi/a)`"', None),  # a code span shows the words
+    ('notes: "[sivu](<https://esimerkki.fi/a%20b>)"', None),  # the target, not its first word
 ]
 
 

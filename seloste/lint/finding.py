@@ -226,17 +226,18 @@ def link_targets(register, scheme: tuple[str, ...]) -> Iterator[tuple[tuple, tup
 
 @_per_register
 def _links(register) -> tuple:
-    from seloste.markup import link_targets_in_source
+    """(path, span in the text, target) of every link, as the parse that renders the notice reads them."""
+    from seloste.markup import markdown
 
     found = []
     for path, value in texts(register):
         if "](" not in value and "<" not in value:
             continue
         cursor = 0
-        for target in link_targets_in_source(value):
+        for target, _ in markdown(value).links:
             start = value.find(target, cursor)
             if start < 0:
-                continue
+                continue  # written with escapes: no span to point at
             cursor = start + len(target)
             found.append((path, (start, cursor), target))
     return tuple(found)
