@@ -14,6 +14,7 @@ files of a register that is gone; a file it cannot remove stays listed, to be tr
 from __future__ import annotations
 
 import dataclasses
+import errno
 import pathlib
 
 from seloste.files import TEMP_PREFIX
@@ -100,8 +101,9 @@ def _os_problem(output_dir: pathlib.Path, name: str, exc: OSError, what: str) ->
         shown = _shown(output_dir, exc.name) if exc.name else str(output_dir)
         return Problem(shown, 0, 0, "W303", ERROR, "tämän pitäisi olla kansio, mutta se on tiedosto",
                        "siirrä tiedosto pois tai anna toinen tulostekansio (--output); mitään ei muutettu")
-    return Problem(_shown(output_dir, name), 0, 0, "W301", ERROR, f"{what}: {os_error_text(exc)}",
-                   "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")
+    hint = ("lyhennä tulostekansion polkua (--output); mitään ei muutettu" if exc.errno == errno.ENAMETOOLONG
+            else "tarkista, että kansioon saa kirjoittaa ja levyllä on tilaa; mitään ei muutettu")
+    return Problem(_shown(output_dir, name), 0, 0, "W301", ERROR, f"{what}: {os_error_text(exc)}", hint)
 
 
 def _survey(tree: Tree, files: dict[str, bytes], output_dir: pathlib.Path) -> Plan:

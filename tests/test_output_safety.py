@@ -401,3 +401,11 @@ def test_output_check_reads_nothing_through_a_link_in_a_folder_it_lists(built, r
     (project / "output" / "fi" / f"{REGISTER}.json").symlink_to(outside / "keep.txt")
     problems = output.check({f"fi/{REGISTER}.json": b"x"}, project / "output")
     assert [p.code for p in problems] == ["W304"]
+
+
+def test_an_output_path_too_long_for_the_filesystem_is_a_problem(run_cli, project):
+    long_folder = project / ("x" * 300)
+    result = run_cli("build", "--policy", str(project / "policy"), "--output", str(long_folder), "--format", "json")
+    assert (result.code, _codes(result)) == (2, ["W301"])
+    problem = json.loads(result.stdout)[0]
+    assert problem["message"].endswith("nimi on liian pitkä") and "--output" in problem["hint"]
