@@ -18,7 +18,6 @@ from seloste.diff import REMOVED
 from seloste.diff import RegisterDiff
 from seloste.diff import Report
 from seloste.diff import Row
-from seloste.render import style_hash
 
 
 def format_report(report: Report, fmt: str, colour: bool = False) -> str:
@@ -133,71 +132,23 @@ def _markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-_HTML_STYLE = """
-body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-.material { font-weight: bold; }
-.diff p { margin: 0; padding: 0.1rem 0.5rem; white-space: pre-wrap; font-family: ui-monospace, monospace; }
-.diff .hunk { margin: 1rem 0 0; font-size: 1rem; background: #eef; padding: 0.1rem 0.5rem; }
-del { background: #fdd; color: #700; }
-ins { background: #dfd; color: #050; text-decoration: underline; }
-.moved { font-style: italic; }
-""".strip()
-
-
 def _html(report: Report) -> str:
-    escape = html.escape
-    title = f"Selosteiden muutokset: {report.old} → {report.new}"
-    style = f"\n{_HTML_STYLE}\n"
-    # Like the notice pages: no scripts, nothing loaded, only this stylesheet (by its hash).
-    policy = f"default-src 'none'; style-src '{style_hash(style)}'; base-uri 'none'; form-action 'none'"
-    parts = ["<!DOCTYPE html>", '<html lang="fi">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
-             f"<title>{escape(title)}</title>", f"<style>{style}</style>", "</head>", "<body>", "<main>",
-             f"<h1>{escape(title)}</h1>"]
-    if not report.changed:
-        parts.append(f"<p>{NO_CHANGES}.</p>")
-    else:
-        parts.append(f"<p>{_counts(report, lambda text: f'<strong>{text}</strong>')}</p>")
-    if report.problems:
-        parts.append("<h2>Huomautukset</h2>")
-        parts.append("<ul>" + "".join(f"<li>{escape(p.path)}:{p.line}: {escape(p.level)} [{escape(p.code)}] "
-                                      f"{escape(p.message)}</li>" for p in sorted(report.problems)) + "</ul>")
-    for register in report.registers:
-        parts.append("<section>")
-        parts.append(f"<h2>{escape(_register_title(register))}</h2>")
-        parts.append('<table><caption>Yhteenveto</caption><thead><tr><th scope="col">Luku</th>'
-                     '<th scope="col">Muutos</th><th scope="col">Laji</th></tr></thead><tbody>')
-        for change in register.changes:
-            kind = _CLASS_WORDS[change.material]
-            cell = f'<td class="material">{kind}</td>' if change.material else f"<td>{kind}</td>"
-            parts.append(f"<tr><td>{escape(change.section)}</td><td>{escape(change.description)}</td>{cell}</tr>")
-        parts.append("</tbody></table>")
-        if register.hunks:
-            parts.append("<h3>Tekstin muutokset</h3>")
-            parts.append('<div class="diff">')
-            for hunk in register.hunks:
-                parts.append(f'<h4 class="hunk">{escape(hunk.section)}</h4>')
-                parts.extend(_html_row(row) for row in hunk.rows)
-            parts.append("</div>")
-        parts.append("</section>")
-    parts += ["</main>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
+    """The standalone page: ``templates/diff.html.j2`` on the one base page, with its CSP."""
+    import markupsafe
 
+    from seloste.render import html_template
+    from seloste.render import stylesheet_context
 
-def _html_row(row: Row) -> str:
-    escape = html.escape
-    if row.op == "equal":
-        return f"<p>{escape(row.text)}</p>"
-    if row.op == "delete":
-        return f"<p><del>{escape(row.text)}</del></p>"
-    if row.op == "insert":
-        return f"<p><ins>{escape(row.text)}</ins></p>"
-    if row.op == "moved_from":
-        return f'<p class="moved"><del>{escape(row.text)}</del> (siirretty pois)</p>'
-    if row.op == "moved_to":
-        return f'<p class="moved"><ins>{escape(row.text)}</ins> (siirretty tähän)</p>'
-    body = "".join(escape(text) if op == "equal" else f"<{op[:3]}>{escape(text)}</{op[:3]}>" for op, text in row.segments)
-    return f"<p>{body}</p>"
+    # The counts are numbers and fixed words: only the <strong> is markup.
+    counts = (f"{NO_CHANGES}." if not report.changed
+              else markupsafe.Markup(_counts(report, lambda text: f"<strong>{markupsafe.escape(text)}</strong>")))
+    registers = [{"title": _register_title(register), "hunks": register.hunks,
+                  "changes": [{"section": change.section, "description": change.description,
+                               "material": change.material, "kind": _CLASS_WORDS[change.material]}
+                              for change in register.changes]}
+                 for register in report.registers]
+    page = html_template("diff.html.j2").render(
+        title=f"Selosteiden muutokset: {report.old} → {report.new}", counts=counts,
+        problems=sorted(report.problems), registers=registers, language="fi",
+        **stylesheet_context("diff.css"))
+    return page.rstrip("\n") + "\n"

@@ -227,6 +227,7 @@ def test_html_is_a_standalone_escaped_page(history, run_cli, tmp_path):
     assert "<b>" not in page
     assert "<p>- <ins>&lt;b&gt;</ins>Nimi<ins>&lt;/b&gt;</ins></p>" in page
     assert '<td class="material">olennainen</td>' in page
+    assert re.search(r"<p><strong>Olennaisia muutoksia: [0-9]+</strong> · toimituksellisia: [0-9]+ ·", page)
     policy_line = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
     style = re.search(r"<style>(.*?)</style>", page, re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
