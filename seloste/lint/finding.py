@@ -249,6 +249,22 @@ def short(text: str, length: int = 60) -> str:
     return one_line if len(one_line) <= length else one_line[: length - 1].rstrip() + "…"
 
 
+def stated_either_way(register, topic: str, code: str, level: str, *, missing: tuple, empty: tuple,
+                      contradiction: tuple):
+    """The finding, if any, on a topic that must say either what there is or ``none: true``.
+
+    ``missing`` (no such key), ``empty`` (the key says nothing) and ``contradiction``
+    (``none: true`` and items) are each the (message, hint) of that finding.
+    """
+    state = statement(register, topic)
+    if state == "missing":
+        yield missing_topic(register, topic, code, level, *missing)
+    elif state == "empty":
+        yield problem_at(register, (topic,), code, level, *empty, key=True)
+    elif state == "contradiction":
+        yield problem_at(register, (topic, "none"), code, level, *contradiction)
+
+
 def statement(register, topic: str) -> str:
     """How a register states a topic that may be "none": ``missing`` (no such key),
     ``contradiction`` (``none: true`` and items), ``none``, ``items``, ``text`` (intro or

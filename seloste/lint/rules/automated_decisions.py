@@ -15,9 +15,7 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic
-from seloste.lint.finding import problem_at
-from seloste.lint.finding import statement
+from seloste.lint.finding import stated_either_way
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-f"
@@ -30,16 +28,11 @@ _HINT = ("'none: true', jos automaattisia päätöksiä tai profilointia ei ole,
 
 
 def check(register):
-    state = statement(register, "automated_decisions")
-    if state == "missing":
-        yield missing_topic(register, "automated_decisions", ID, LEVEL,
-                            f"{REFERENCE}: ei kerrota, tehdäänkö automaattisia päätöksiä tai profilointia", _HINT)
-    elif state == "empty":
-        yield problem_at(register, ("automated_decisions",), ID, LEVEL,
-                         f"{REFERENCE}: kohta 'automated_decisions' ei kerro, tehdäänkö automaattisia päätöksiä",
-                         f"kirjoita {_HINT}", key=True)
-    elif state == "contradiction":
-        yield problem_at(register, ("automated_decisions", "none"), ID, LEVEL,
-                         f"{REFERENCE}: 'none: true' sanoo, ettei automaattisia päätöksiä tehdä, mutta niitä "
-                         "on lueteltu",
-                         "poista 'none: true' tai luettelo")
+    yield from stated_either_way(
+        register, "automated_decisions", ID, LEVEL,
+        missing=(f"{REFERENCE}: ei kerrota, tehdäänkö automaattisia päätöksiä tai profilointia", _HINT),
+        empty=(f"{REFERENCE}: kohta 'automated_decisions' ei kerro, tehdäänkö automaattisia päätöksiä",
+               f"kirjoita {_HINT}"),
+        contradiction=(f"{REFERENCE}: 'none: true' sanoo, ettei automaattisia päätöksiä tehdä, mutta niitä "
+                       "on lueteltu",
+                       "poista 'none: true' tai luettelo"))

@@ -17,9 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic
-from seloste.lint.finding import problem_at
-from seloste.lint.finding import statement
+from seloste.lint.finding import stated_either_way
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-e"
@@ -31,16 +29,11 @@ _HINT = "lisää vastaanottajat tai vastaanottajaryhmät kohtina 'items:' tai 'n
 
 
 def check(register):
-    state = statement(register, "recipients")
-    if state == "missing":
-        yield missing_topic(register, "recipients", ID, LEVEL,
-                            f"{REFERENCE}: ei kerrota, kenelle tietoja luovutetaan tai ettei niitä luovuteta",
-                            _HINT.removeprefix("lisää "))
-    elif state == "empty":
-        yield problem_at(register, ("recipients",), ID, LEVEL,
-                         f"{REFERENCE}: kohta 'recipients' ei kerro vastaanottajia eikä sitä, ettei tietoja luovuteta",
-                         _HINT, key=True)
-    elif state == "contradiction":
-        yield problem_at(register, ("recipients", "none"), ID, LEVEL,
-                         f"{REFERENCE}: 'none: true' sanoo, ettei tietoja luovuteta, mutta vastaanottajia on lueteltu",
-                         "poista 'none: true' tai vastaanottajien luettelo")
+    yield from stated_either_way(
+        register, "recipients", ID, LEVEL,
+        missing=(f"{REFERENCE}: ei kerrota, kenelle tietoja luovutetaan tai ettei niitä luovuteta",
+                 _HINT.removeprefix("lisää ")),
+        empty=(f"{REFERENCE}: kohta 'recipients' ei kerro vastaanottajia eikä sitä, ettei tietoja luovuteta",
+               _HINT),
+        contradiction=(f"{REFERENCE}: 'none: true' sanoo, ettei tietoja luovuteta, mutta vastaanottajia on lueteltu",
+                       "poista 'none: true' tai vastaanottajien luettelo"))

@@ -14,9 +14,7 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import missing_topic
-from seloste.lint.finding import problem_at
-from seloste.lint.finding import statement
+from seloste.lint.finding import stated_either_way
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-f"
@@ -28,15 +26,10 @@ _HINT = "'none: true', jos tietoja ei siirretä, tai siirrot kohtina (text, coun
 
 
 def check(register):
-    state = statement(register, "transfers")
-    if state == "missing":
-        yield missing_topic(register, "transfers", ID, LEVEL,
-                            f"{REFERENCE}: ei kerrota, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle", _HINT)
-    elif state == "empty":
-        yield problem_at(register, ("transfers",), ID, LEVEL,
-                         f"{REFERENCE}: kohta 'transfers' ei kerro, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle",
-                         f"kirjoita {_HINT}", key=True)
-    elif state == "contradiction":
-        yield problem_at(register, ("transfers", "none"), ID, LEVEL,
-                         f"{REFERENCE}: 'none: true' sanoo, ettei tietoja siirretä, mutta siirtoja on lueteltu",
-                         "poista 'none: true' tai siirtojen luettelo")
+    yield from stated_either_way(
+        register, "transfers", ID, LEVEL,
+        missing=(f"{REFERENCE}: ei kerrota, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle", _HINT),
+        empty=(f"{REFERENCE}: kohta 'transfers' ei kerro, siirretäänkö tietoja EU:n tai ETA:n ulkopuolelle",
+               f"kirjoita {_HINT}"),
+        contradiction=(f"{REFERENCE}: 'none: true' sanoo, ettei tietoja siirretä, mutta siirtoja on lueteltu",
+                       "poista 'none: true' tai siirtojen luettelo"))
