@@ -1,8 +1,10 @@
-"""The lint stage: the registry, every rule's examples, silencing, levels, the CLI and its formats."""
+"""The lint stage: the registry, every rule's examples, silencing, levels, the CLI and its formats.
+
+Each rule's own cases, with the line and column of each finding, are in tests/rules/test_<rule>.py.
+"""
 
 from __future__ import annotations
 
-import importlib
 import json
 import pkgutil
 import re
@@ -10,20 +12,20 @@ import re
 import pytest
 from conftest import POLICY
 from conftest import ROOT
+from lint_helpers import MINIMAL
+from lint_helpers import codes
+from lint_helpers import register_from
 
 from seloste import lint
 from seloste.lint import rules as rules_package
 from seloste.lint.docs import rule_examples
 from seloste.lint.docs import rules_markdown
 from seloste.lint.matrix import POINTS
-from seloste.load import load_text
 from seloste.problem import ERROR
 from seloste.problem import INFO
 from seloste.problem import LEVELS
 from seloste.problem import WARNING
 from seloste.project import Register
-from seloste.validate import boolean_keys
-from seloste.validate import validate_document
 
 SEED = POLICY / "genetta-asiakasrekisteri.yaml"
 EXAMPLE = POLICY / "esimerkki-rekrytointirekisteri.yaml"
@@ -35,23 +37,10 @@ REQUIRED = {
 }
 
 
-def register_from(text: str, path: str = "rekisteri.yaml") -> Register:
-    """A validated register from YAML text (the test fails if the text is not a valid register)."""
-    document, problems = load_text(text.encode("utf-8"), path, boolean_keys())
-    assert document is not None, problems
-    problems += validate_document(document)
-    assert problems == [], problems
-    return Register(path.rsplit(".", 1)[0], path, document)
-
-
 def example_register(example: str) -> Register:
     """A docstring example as a register: the required keys it leaves out come first."""
     missing = "".join(text for key, text in REQUIRED.items() if not re.search(rf"^{key}:", example, re.MULTILINE))
     return register_from(missing + example)
-
-
-def codes(problems) -> list[str]:
-    return [problem.code for problem in problems]
 
 
 # --- the registry ---------------------------------------------------------------------------
@@ -63,6 +52,12 @@ def test_rule_ids_are_unique():
 def test_every_rule_module_is_registered():
     modules = {f"{rules_package.__name__}.{info.name}" for info in pkgutil.iter_modules(rules_package.__path__)}
     assert modules == {rule.__name__ for rule in lint.RULES}
+
+
+def test_every_rule_module_has_its_own_test_module():
+    modules = {info.name for info in pkgutil.iter_modules(rules_package.__path__)}
+    tested = {path.stem.removeprefix("test_") for path in (ROOT / "tests" / "rules").glob("test_*.py")}
+    assert modules == tested, "each seloste/lint/rules/<name>.py has tests/rules/test_<name>.py, and only those"
 
 
 @pytest.mark.parametrize("rule", lint.RULES, ids=lambda rule: rule.ID)
@@ -101,214 +96,6 @@ def test_rule_fires_on_its_failing_example_at_a_line_citing_its_reference(rule):
 def test_every_registered_rule_fires_through_run(rule):
     register = example_register(rule_examples(rule).failing)
     assert rule.ID in codes(lint.run([register]))
-
-
-# --- the rules, case by case -----------------------------------------------------------------
-
-MINIMAL = "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  email: a@b.fi\n"
-
-
-def findings(rule, body: str, head: str = MINIMAL) -> list:
-    """The problems ``rule`` finds in a register made of ``head`` and ``body``."""
-    return list(rule.check(register_from(head + body)))
-
-
-RULE_CASES = [
-    # (rule, register body, number of findings)
-    ("controller_contact", "", 0),
-    ("legal_basis", "", 1),
-    ("legal_basis", "purposes:\n  intro: Tietoja käytetään moneen.\n", 1),
-    ("legal_basis", "purposes:\n  items:\n    - A\n    - text: B\n    - text: C\n      legal_basis: [consent]\n", 2),
-    ("legitimate_interest", "purposes:\n  items:\n    - text: A\n      legal_basis: [contract, legitimate_interests]\n", 1),
-    ("legitimate_interest", "purposes:\n  items:\n    - text: A\n      legal_basis: contract\n", 0),
-    ("recipients", "", 1),
-    ("recipients", "recipients:\n  none: false\n", 1),
-    ("recipients", "recipients:\n  none: true\n", 0),
-    ("recipients", "recipients:\n  intro: Ei luovuteta.\n", 0),
-    ("recipients_named", "recipients:\n  intro: Ei luovuteta.\n", 1),
-    ("recipients_named", "recipients:\n  none: true\n  intro: Ei luovuteta.\n", 0),
-    ("transfers", "", 1),
-    ("transfers", "transfers:\n  none: true\n  items:\n    - text: A\n      country: B\n      safeguard: derogation\n", 1),
-    ("transfers_stated", "transfers:\n  notes: Ei siirretä.\n", 1),
-    ("transfer_safeguard_copy", "transfers:\n  items:\n    - text: A\n      country: B\n      safeguard: adequacy_decision\n", 0),
-    ("transfer_safeguard_copy", "transfers:\n  items:\n    - text: A\n      country: B\n      safeguard: binding_corporate_rules\n", 1),
-    ("retention", "retention:\n  intro: Vuoden.\n", 0),
-    ("rights", "", 1),
-    ("rights", "rights:\n  intro: Sinulla on oikeuksia.\n", 1),
-    ("withdraw_consent", "purposes:\n  items:\n    - text: A\n      legal_basis: consent\n", 1),
-    ("withdraw_consent", "purposes:\n  items:\n    - text: A\n      legal_basis: contract\n", 0),
-    ("complaint_authority", "complaint:\n  intro: Voit valittaa tietosuojavaltuutetulle.\n", 0),
-    ("provision_requirement", "sources:\n  items:\n    - text: Väestötietojärjestelmä\n      origin: other\n", 0),
-    ("provision_requirement", "sources:\n  items:\n    - Rekisteröity itse\n", 1),
-    ("provision_consequences", "provision_requirement:\n  kind: voluntary\n", 0),
-    ("automated_decisions", "", 1),
-    ("automated_decisions", "automated_decisions:\n  none: false\n", 1),
-    ("automated_decisions", "automated_decisions:\n  intro: Hakemukset esikarsitaan automaattisesti.\n", 0),
-    ("data_categories", "", 1),
-    ("data_categories", "sources:\n  items:\n    - text: Hakija\n      origin: data_subject\n", 0),
-    ("data_categories", "sources:\n  items:\n    - text: Muu\n      origin: other\ndata_categories:\n  groups:\n"
-                        "    - name: Perustiedot\n      items: [Nimi]\n", 0),
-    ("sources", "sources:\n  intro: Tiedot saadaan rekisteröidyltä.\n", 0),
-    ("special_category_condition", "data_categories:\n  groups:\n    - name: G\n      items:\n"
-                                   "        - text: Uskonto\n          special_category: religious_or_philosophical_beliefs\n", 1),
-    ("legacy_layout", "", 0),
-    ("updated_date", 'updated: "2024-01-01"\nhistory:\n  - date: "2024-06-01"\n    text: Muutos.\n', 1),
-    ("updated_date", 'updated: "2024-06-01"\nhistory:\n  - date: "2024-06-01"\n    text: Muutos.\n', 0),
-]
-
-
-@pytest.mark.parametrize("name, body, expected", RULE_CASES,
-                         ids=lambda value: value if isinstance(value, str) and "\n" not in value and len(value) < 30 else None)
-def test_rule_cases(name, body, expected):
-    rule = importlib.import_module(f"seloste.lint.rules.{name}")
-    assert len(findings(rule, body)) == expected
-
-
-def test_controller_without_any_contact_is_reported_at_the_controller_key():
-    rule = importlib.import_module("seloste.lint.rules.controller_contact")
-    head = "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  contact_person:\n    name: Maija\n"
-    problems = findings(rule, "", head)
-    assert [(p.line, p.column) for p in problems] == [(3, 1)]
-    person = "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  contact_person:\n    name: Maija\n    phone: 040 123 4567\n"
-    assert findings(rule, "", person) == []
-
-
-def test_purposes_written_as_plain_text_are_each_reported_at_their_own_line():
-    rule = importlib.import_module("seloste.lint.rules.legal_basis")
-    problems = findings(rule, "purposes:\n  items:\n    - Laskutus\n    - Markkinointi\n")
-    assert [(p.line, p.column) for p in problems] == [(8, 7), (9, 7)]
-    assert "”Laskutus”" in problems[0].message
-
-
-def test_missing_rights_are_named_at_the_rights_key():
-    rule = importlib.import_module("seloste.lint.rules.rights")
-    problems = findings(rule, "rights:\n  items:\n    - right: access\n    - right: erasure\n    - right: objection\n")
-    assert len(problems) == 1 and (problems[0].line, problems[0].column) == (6, 1)
-    for kind in ("rectification", "restriction", "portability"):
-        assert kind in problems[0].message
-    for kind in ("(access)", "(erasure)", "(objection)"):
-        assert kind not in problems[0].message
-
-
-def test_a_missing_topic_is_reported_at_the_nearest_earlier_topic():
-    rule = importlib.import_module("seloste.lint.rules.complaint")
-    problems = findings(rule, "retention:\n  intro: Vuoden.\nrights:\n  intro: Oikeudet.\n")
-    assert [(p.line, p.column) for p in problems] == [(8, 1)]
-    assert "kohdan 'rights' jälkeen" in problems[0].hint
-
-
-REPEALED = [
-    ("henkilötietolain 26 §:n mukaisesti", ["henkilötietolain 26 §:n"]),
-    ("Henkilötietolaki (523/1999) 8.1 § 1 kohta", ["Henkilötietolaki (523/1999) 8.1 §"]),
-    ("lain 523/1999 mukaan ja HetiL:n", ["523/1999", "HetiL"]),
-    ("henkilötietolaissa ja henkilötietolakiin", ["henkilötietolaissa", "henkilötietolakiin"]),
-    ("tietosuojalainsäädännön ja henkilötietolainsäädännön mukaisesti", []),
-    ("tietosuojalain (1050/2018) mukaisesti", []),
-]
-
-
-@pytest.mark.parametrize("text, expected", REPEALED, ids=[case[0][:30] for case in REPEALED])
-def test_repealed_law_references(text, expected):
-    rule = importlib.import_module("seloste.lint.rules.repealed_law")
-    problems = findings(rule, f"security:\n  intro: \"{text}\"\n")
-    assert [re.search("”(.*)”", p.message).group(1) for p in problems] == expected
-
-
-def test_repealed_law_inside_a_folded_text_is_placed_at_its_own_line():
-    rule = importlib.import_module("seloste.lint.rules.repealed_law")
-    body = ("rights:\n  intro: >-\n    Rekisteröidyllä on oikeus tarkastaa tietonsa\n"
-            "    henkilötietolain\n      26 §:n mukaan. Lisäksi henkilötietolain 29 § koskee korjaamista.\n")
-    problems = findings(rule, body)
-    assert [(p.line, p.column) for p in problems] == [(9, 5), (10, 30)]
-    assert "(tarkastusoikeus: GDPR 15 artikla)" in problems[0].hint
-    assert "henkilötietolain 26 §:n" in problems[0].message
-
-
-HETU = [
-    ("131052-308T", 1),
-    ("Tunnus 131052-308t.", 1),
-    ("010594Y9032", 1),
-    ("131052-308X", 0),     # wrong check character
-    ("310252-308T", 0),     # no such date
-    ("131052Q308T", 0),     # no such century sign
-    ("puh. 0400 382382", 0),
-    ("a131052-308T", 0),    # part of a longer word
-    ("131052-002X", 1),     # the first individual number issued
-    ("131052-9993", 1),     # a temporary code (900–999)
-    ("131052-001W", 0),     # individual numbers 000 and 001 are never issued
-]
-
-
-@pytest.mark.parametrize("text, expected", HETU, ids=[case[0] for case in HETU])
-def test_personal_identity_codes(text, expected):
-    rule = importlib.import_module("seloste.lint.rules.personal_identity_code")
-    problems = findings(rule, f"data_categories:\n  items:\n    - \"{text}\"\n")
-    assert len(problems) == expected
-    for problem in problems:
-        assert text.split()[-1].rstrip(".").upper() not in problem.message.upper()
-
-
-BUSINESS_IDS = [
-    ("2695377-4", []), ("2925676-3", []), ("0245974-7", []), ("0215403-8", []),
-    ("26953774", []), ("2695377–4", []), ("245974-7", []),
-    ("1234567-8", ["FI-YTUNNUS"]), ("2695377-5", ["FI-YTUNNUS"]), ("Y-tunnus puuttuu", ["FI-YTUNNUS"]),
-    ("FI 26953774", ["FI-VAT"]), ("FI26953774", ["FI-VAT"]), ("FI 12345678", ["FI-VAT", "FI-YTUNNUS"]),
-]
-
-
-@pytest.mark.parametrize("value, expected", BUSINESS_IDS, ids=[case[0] for case in BUSINESS_IDS])
-def test_business_ids(value, expected):
-    register = register_from(f"layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  business_id: {value}\n  email: a@b.fi\n")
-    found = [p for p in lint.run([register]) if p.code in ("FI-YTUNNUS", "FI-VAT")]
-    assert sorted(codes(found)) == sorted(expected)
-
-
-def test_vat_number_is_shown_in_its_business_id_form_also_in_a_labelled_line():
-    register = register_from("layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  email: a@b.fi\n"
-                             "  fields:\n    - label: Y-tunnus\n      value: FI 26953774\n")
-    found = [p for p in lint.run([register]) if p.code == "FI-VAT"]
-    assert len(found) == 1 and found[0].line == 8
-    assert found[0].message.endswith("Y-tunnus on 2695377-4")
-
-
-CONTACTS = [
-    ("email: a.b@esimerkki.fi", None),
-    ("email: a@b", "FORMAT-EMAIL"),
-    ("email: a..b@esimerkki.fi", "FORMAT-EMAIL"),
-    ("phone: +358 29 566 6700", None),
-    ("phone: (09) 123 4567", None),
-    ("phone: 0400-123456", None),
-    ("phone: 040 ABC", "FORMAT-PHONE"),
-    ("phone: +358 040 123 4567", "FORMAT-PHONE"),
-    ("phone: 0123", "FORMAT-PHONE"),
-    ("website: https://tietosuoja.fi/en", None),
-    ("website: https://localhost:8000/", None),
-    ("website: https://esimerkki", "FORMAT-URL"),
-    ("website: https://esimerkki.fi:x/", "FORMAT-URL"),
-    ("website: https://-esimerkki.fi", "FORMAT-URL"),
-    ('notes: "[kirjoita](mailto:tietosuoja(at)esimerkki.fi)"', "FORMAT-EMAIL"),
-    ('notes: "[soita](tel:+358401234567)"', None),
-    ('notes: "[soita](tel:+3580401234567)"', "FORMAT-PHONE"),
-    ('notes: "[sivu](https://esimerkki..fi/a)"', "FORMAT-URL"),
-    ('notes: "[sivu](#oikeudet) ja [toinen](https://esimerkki.fi)"', None),
-    ('notes: "Ei linkki: `[sivu](https://esimerkki..fi/a)`"', None),  # a code span shows the words
-    ('notes: "[sivu](<https://esimerkki.fi/a%20b>)"', None),  # the target, not its first word
-]
-
-
-@pytest.mark.parametrize("line, expected", CONTACTS, ids=[case[0] for case in CONTACTS])
-def test_contact_details(line, expected):
-    register = register_from(f"layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  postal_address: PL 1\n  {line}\n")
-    found = [p for p in lint.run([register]) if p.code.startswith("FORMAT-")]
-    assert codes(found) == ([expected] if expected else [])
-    for problem in found:
-        assert problem.line == 6
-
-
-def test_a_link_in_a_long_text_is_placed_at_its_line():
-    register = register_from(MINIMAL + "rights:\n  notes: >-\n    Lue lisää\n    [sivultamme](https://esimerkki..fi).\n")
-    found = [p for p in lint.run([register]) if p.code == "FORMAT-URL"]
-    assert [(p.line, p.column) for p in found] == [(9, 18)]
 
 
 # --- silencing and levels --------------------------------------------------------------------

@@ -1,0 +1,25 @@
+"""FORMAT-EMAIL (seloste/lint/rules/email_address.py): email addresses are well-formed."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import located
+
+from seloste.lint.rules import email_address
+
+ID = "FORMAT-EMAIL"
+HEAD = "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  postal_address: PL 1\n"
+
+CASES = [
+    # (line 6 of the register, column of the finding on it or None)
+    ("email: a.b@esimerkki.fi", None),
+    ("email: a@b", 10),
+    ("email: a..b@esimerkki.fi", 10),
+    ('notes: "[kirjoita](mailto:tietosuoja(at)esimerkki.fi)"', 22),
+    ('notes: "[kirjoita](mailto:tietosuoja@esimerkki.fi?subject=Tietopyyntö)"', None),
+]
+
+
+@pytest.mark.parametrize("line, column", CASES, ids=[case[0] for case in CASES])
+def test_findings_and_their_positions(line, column):
+    assert located(email_address, "", f"{HEAD}  {line}\n") == ([(ID, 6, column)] if column else [])

@@ -1,0 +1,35 @@
+"""FORMAT-URL (seloste/lint/rules/web_address.py): web addresses are well-formed."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import located
+
+from seloste.lint.rules import web_address
+
+ID = "FORMAT-URL"
+HEAD = "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  postal_address: PL 1\n"
+
+CASES = [
+    # (line 6 of the register, column of the finding on it or None)
+    ("website: https://tietosuoja.fi/en", None),
+    ("website: https://localhost:8000/", None),
+    ("website: https://esimerkki", 12),
+    ("website: https://esimerkki.fi:x/", 12),
+    ("website: https://-esimerkki.fi", 12),
+    ('notes: "[sivu](https://esimerkki..fi/a)"', 18),
+    ('notes: "[sivu](#oikeudet) ja [toinen](https://esimerkki.fi)"', None),
+    ('notes: "Ei linkki: `[sivu](https://esimerkki..fi/a)`"', None),  # a code span shows the words
+    ('notes: "[sivu](<https://esimerkki.fi/a%20b>)"', None),  # the target, not its first word
+    ('notes: "[kirjoita](mailto:tietosuoja(at)esimerkki.fi)"', None),  # another rule's scheme
+]
+
+
+@pytest.mark.parametrize("line, column", CASES, ids=[case[0] for case in CASES])
+def test_findings_and_their_positions(line, column):
+    assert located(web_address, "", f"{HEAD}  {line}\n") == ([(ID, 6, column)] if column else [])
+
+
+def test_a_link_in_a_long_text_is_placed_at_its_line():
+    body = "rights:\n  notes: >-\n    Lue lisää\n    [sivultamme](https://esimerkki..fi).\n"
+    assert located(web_address, body) == [(ID, 9, 18)]

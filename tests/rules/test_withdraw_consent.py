@@ -1,0 +1,32 @@
+"""GDPR-13-2-c (seloste/lint/rules/withdraw_consent.py): the right to withdraw consent where consent is a basis."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import findings
+from lint_helpers import located
+
+from seloste.lint.rules import withdraw_consent
+
+ID = "GDPR-13-2-c"
+PURPOSE = "purposes:\n  items:\n    - text: A\n      legal_basis: {basis}\n"
+CONSENT = PURPOSE.format(basis="consent")
+RIGHTS = "rights:\n  items:\n    - right: {right}\n"
+
+CASES = [
+    # (register body after MINIMAL, (line, column) of each finding)
+    pytest.param(CONSENT, [(6, 1)], id="no rights: at the purposes key"),
+    pytest.param(CONSENT + RIGHTS.format(right="access"), [(10, 1)], id="not among the rights: at the rights key"),
+    pytest.param(CONSENT + RIGHTS.format(right="withdraw_consent"), [], id="told"),
+    pytest.param(PURPOSE.format(basis="contract"), [], id="no consent"),
+]
+
+
+@pytest.mark.parametrize("body, expected", CASES)
+def test_findings_and_their_positions(body, expected):
+    assert located(withdraw_consent, body) == [(ID, line, column) for line, column in expected]
+
+
+def test_the_message_gives_the_line_of_the_consent():
+    (problem,) = findings(withdraw_consent, CONSENT)
+    assert "(rivi 9)" in problem.message
