@@ -130,6 +130,7 @@ def validate_document(document: Document) -> list[Problem]:
     for error in _validator().iter_errors(document.data):
         problems.extend(_translate(error, document))
     problems.extend(_semantic_problems(document))
+    problems.extend(_table_problems(document))
     return sorted(set(problems))
 
 
@@ -292,6 +293,34 @@ def _describe_path(path: tuple) -> str:
     for part in path:
         shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else part)
     return f" (kohdassa {shown})"
+
+
+def _table_problems(document: Document) -> list[Problem]:
+    """S114 for a table row with more or fewer cells than the table has columns."""
+    problems = []
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            table = node.get("table")
+            if isinstance(table, dict) and isinstance(table.get("columns"), list) and isinstance(table.get("rows"), list):
+                columns = len(table["columns"])
+                for index, row in enumerate(table["rows"]):
+                    if isinstance(row, list) and len(row) != columns:
+                        line, column = document.position((*path, "table", "rows", index))
+                        problems.append(Problem(
+                            document.path, line, column, "S114", ERROR,
+                            f"taulukon rivillä on {len(row)} {'solu' if len(row) == 1 else 'solua'}, "
+                            f"mutta sarakkeita on {columns}",
+                            "kirjoita riville yhtä monta solua kuin on sarakeotsikoita; tyhjän solun voi "
+                            "kirjoittaa muodossa \"\""))
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*path, index))
+
+    walk(document.data, ())
+    return problems
 
 
 def _semantic_problems(document: Document) -> list[Problem]:

@@ -163,3 +163,27 @@ def test_a_target_with_backslashes_is_the_same_address_in_every_format(written, 
              if child.type == "link_open"]
     assert links == [normalizeLink(html_target)]  # the address a browser goes to, %-encoded alike
     assert html_target in markup.to_text(text)  # after the label, or as the label
+
+
+SILENT = [
+    # (id, extra YAML, [(code, line, column)]): each used to pass and render something else
+    ("table row with too few cells",
+     "sections:\n  - id: oma\n    title: Oma\n    content:\n      - table:\n          columns: [A, B]\n"
+     "          rows:\n            - [x]\n            - [x, y]\n", [("S114", 12, 15)]),
+    ("table row with too many cells",
+     "sections:\n  - id: oma\n    title: Oma\n    content:\n      - table:\n          columns: [A]\n"
+     "          rows:\n            - [x, y, z]\n", [("S114", 12, 15)]),
+    ("a right whose text is an empty list", "rights:\n  items:\n    - right: access\n      text: []\n",
+     [("S106", 8, 13)]),
+    ("complaint intro as an empty list", "complaint:\n  intro: []\n", [("S106", 6, 10)]),
+]
+
+
+@pytest.mark.parametrize("extra,expected", [(c[1], c[2]) for c in SILENT], ids=[c[0] for c in SILENT])
+def test_what_would_vanish_or_misrender_is_an_error(extra, expected):
+    document, problems = load_text((BASE + extra).encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    found = validate_document(document)
+    assert [(p.code, p.line, p.column) for p in found] == expected
+    if expected[0][0] == "S114":
+        assert "sarakkeita on" in found[0].message
