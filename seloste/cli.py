@@ -14,6 +14,7 @@ import pathlib
 import sys
 
 from seloste.problem import REPORTERS
+from seloste.problem import counted
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -79,7 +80,7 @@ def _common(formats: tuple, format_help: str) -> argparse.ArgumentParser:
 
 
 def _registers(count: int) -> str:
-    return f"{count} {'rekisteri' if count == 1 else 'rekisteriä'}"
+    return counted(count, "rekisteri", "rekisteriä")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,7 +181,7 @@ def _build(args) -> int:
     plan, write_problems = output.write(files, pathlib.Path(args.output))
     problems += write_problems
     if not write_problems:
-        print(f"{_registers(len(registers))}: {len(plan.write)} tiedostoa kirjoitettu, "
+        print(f"{_registers(len(registers))}: {counted(len(plan.write), 'tiedosto', 'tiedostoa')} kirjoitettu, "
               f"{len(plan.unchanged)} ennallaan, {len(plan.remove)} poistettu", file=sys.stderr)
     return _report(args, problems)
 

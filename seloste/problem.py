@@ -136,7 +136,8 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
     return REPORTERS[fmt](sorted(problems))
 
 
-def _count(number: int, one: str, many: str) -> str:
+def counted(number: int, one: str, many: str) -> str:
+    """``1 virhe``, ``2 virhettä``: a number with the Finnish word in its singular or partitive."""
     return f"{number} {one if number == 1 else many}"
 
 
@@ -145,5 +146,5 @@ def count_summary(problems: list[Problem]) -> str:
     errors = sum(p.level == ERROR for p in problems)
     warnings = sum(p.level == WARNING for p in problems)
     infos = sum(p.level == INFO for p in problems)
-    return ", ".join((_count(errors, "virhe", "virhettä"), _count(warnings, "varoitus", "varoitusta"),
-                      _count(infos, "huomautus", "huomautusta")))
+    return ", ".join((counted(errors, "virhe", "virhettä"), counted(warnings, "varoitus", "varoitusta"),
+                      counted(infos, "huomautus", "huomautusta")))
