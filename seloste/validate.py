@@ -14,6 +14,7 @@ import re
 
 from seloste import markup
 from seloste.load import Document
+from seloste.resources import data_file
 from seloste.resources import layouts
 from seloste.resources import schema
 from seloste.problem import ERROR
@@ -134,6 +135,18 @@ def validate_document(document: Document) -> list[Problem]:
     return sorted(set(problems))
 
 
+def _suggestion(word: str, allowed: list[str], kind: str) -> str | None:
+    """The hint naming the allowed key or value (``kind``: keys, values) that ``word`` likely
+    means: the English word for a Finnish one (``seloste/data/aliases.yaml``), else the
+    closest spelling; None when nothing is close."""
+    english = data_file("aliases.yaml")[kind].get(word.strip().casefold())
+    if english in allowed:
+        what = "avaimet" if kind == "keys" else "arvot"
+        return f"tarkoititko '{english}'? ({what} kirjoitetaan englanniksi)"
+    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
+    return f"tarkoititko '{close[0]}'?" if close else None
+
+
 def _translate(error, document: Document) -> list[Problem]:
     if error.validator in ("anyOf", "oneOf"):
         return _translate_alternatives(error, document)
@@ -150,8 +163,7 @@ def _translate(error, document: Document) -> list[Problem]:
         allowed = sorted(error.schema.get("properties", {}))
         found = []
         for key in sorted(set(error.instance) - set(allowed)):
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f"tarkoititko '{close[0]}'?" if close else f"sallitut avaimet: {', '.join(allowed)}"
+            hint = _suggestion(key, allowed, "keys") or f"sallitut avaimet: {', '.join(allowed)}"
             found.append(problem("S101", f"tuntematon avain '{key}'{where}", hint,
                                  at=document.position(path + (key,), key=True)))
         return found
@@ -173,8 +185,7 @@ def _translate(error, document: Document) -> list[Problem]:
         return [problem("S103", f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{where}", hint)]
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(error.instance), allowed, n=1, cutoff=0.6)
-        hint = f"tarkoititko '{close[0]}'?" if close else ""
+        hint = _suggestion(str(error.instance), allowed, "values") or ""
         return [problem("S104", f"arvo '{error.instance}' ei ole sallittu{where}; sallitut arvot: {', '.join(allowed)}", hint)]
     if kind == "format":
         pattern = error.schema.get("pattern")

@@ -187,3 +187,31 @@ def test_what_would_vanish_or_misrender_is_an_error(extra, expected):
     assert [(p.code, p.line, p.column) for p in found] == expected
     if expected[0][0] == "S114":
         assert "sarakkeita on" in found[0].message
+
+
+@pytest.mark.parametrize("extra,words", [
+    ("tarkoitukset:\n  items:\n    - text: A\n", "tarkoititko 'purposes'? (avaimet kirjoitetaan englanniksi)"),
+    ("purposes:\n  items:\n    - text: A\n      legal_basis: suostumus\n",
+     "tarkoititko 'consent'? (arvot kirjoitetaan englanniksi)"),
+    ("rights:\n  items:\n    - right: Tarkastusoikeus\n", "tarkoititko 'access'?"),
+    ("dpo:\n  name: T\n  sähköposti: a@b.fi\n", "tarkoititko 'email'?"),
+    ("purposes:\n  items:\n    - text: A\n      legal_basis: sopimukseen\n", ""),  # no guess from afar
+], ids=["key", "legal basis", "right, capitalised", "nested key", "nothing close"])
+def test_finnish_words_suggest_the_english_key_or_value(extra, words):
+    document, problems = load_text((BASE + extra).encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    found = validate_document(document)
+    assert len(found) == 1
+    assert found[0].hint.startswith(words) if words else "tarkoititko" not in found[0].hint
+
+
+def test_every_alias_names_a_key_or_value_the_schema_has():
+    from seloste.resources import data_file
+    from seloste.validate import schema
+
+    text = json.dumps(schema())
+    aliases = data_file("aliases.yaml")
+    for kind in ("keys", "values"):
+        for finnish, english in aliases[kind].items():
+            assert finnish == finnish.casefold()
+            assert f'"{english}"' in text, (kind, finnish, english)
