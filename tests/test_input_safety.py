@@ -163,3 +163,26 @@ def test_git_diff_log_and_show_keep_working_on_any_committed_file(tmp_path):
         assert result.returncode == 0, (args, result.stderr)
         assert b"Traceback" not in result.stderr and b"Traceback" not in result.stdout
     assert "Kontaktihistoria".encode() in _git(repo, "log", "-p").stdout  # the good version, as its notice
+
+
+def test_diff_over_a_history_of_broken_files_reports_them_and_never_follows_a_link(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "policy").mkdir(parents=True)
+    assert _git(repo, "init", "-q").returncode == 0
+    register = repo / "policy" / f"{REGISTER}.yaml"
+    register.write_bytes((POLICY / f"{REGISTER}.yaml").read_bytes())
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "hyvä")
+    register.write_bytes(b"\xff\xfe" * 10)
+    (repo / "policy" / "iso.yaml").write_bytes(b"a" * (3 * 1024 * 1024))
+    (repo / "policy" / "linkki.yaml").symlink_to("/etc/passwd")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "rikki")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "diff", "HEAD~1", "HEAD", "--format", "json"],
+                            cwd=repo, capture_output=True, timeout=120)
+    assert b"Traceback" not in result.stderr
+    problems = {(p["path"], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert (f"HEAD:policy/{REGISTER}.yaml", "Y010") in problems
+    assert ("HEAD:policy/iso.yaml", "Y009") in problems
+    assert b"root:" not in result.stdout + result.stderr  # the link's target was never read
+    assert result.returncode == 1
