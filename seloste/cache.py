@@ -270,11 +270,12 @@ class Cache:
             self._sources[id(document)] = (document, key)
         return document, problems
 
-    def put_loaded(self, key: str, document: Document | None, problems: list[Problem]) -> None:
-        """Keep what loading and validating a register file gave.
+    def put_loaded(self, key: str, loaded: tuple[Document | None, list[Problem]]) -> None:
+        """Keep what loading and validating a register file gave: (document, problems).
 
         The document is kept only when it has no errors: a register with errors is never used.
         """
+        document, problems = loaded
         usable = document is not None and not any(problem.is_error for problem in problems)
         stored = document_to_json(document) if usable else None
         if usable and stored is None:
@@ -314,8 +315,9 @@ class Cache:
         except (TypeError, ValueError, KeyError):
             return None
 
-    def put_rendered(self, key: str, files: dict[str, bytes], kept=None) -> None:
-        """Keep rendered files, and with them a JSON-able ``kept`` value (or None)."""
+    def put_rendered(self, key: str, rendered: tuple[dict[str, bytes], object]) -> None:
+        """Keep rendered files by output path, and with them a JSON-able value (or None)."""
+        files, kept = rendered
         self.put("rendered", key, {"names": list(files), "with": kept}, list(files.values()))
 
 

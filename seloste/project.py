@@ -147,13 +147,8 @@ def register_from_source(stem: str, shown: str, source: bytes,
     ``cache``, bytes loaded before at the same path by the same code are not parsed again.
     """
     key = cache.key("loaded", shown, source) if cache else ""
-    cached = cache.get_loaded(key) if cache else None
-    if cached is not None:
-        document, problems = cached
-    else:
-        document, problems = _load_and_validate(shown, source)
-        if cache:
-            cache.put_loaded(key, document, problems)
+    document, problems = _cached(cache and cache.get_loaded, cache and cache.put_loaded, key,
+                                 lambda: _load_and_validate(shown, source))
     if document is None or any(problem.is_error for problem in problems):
         return None, problems
     return Register(stem, shown, document), problems
@@ -203,13 +198,21 @@ def lint_registers(registers: list[Register], config=None, cache: Cache | None =
     for register in registers:
         source = cache.source_key(register.document)
         key = cache.key("linted", source, register.id, register.path, levels) if source else ""
-        problems = cache.get_problems(key) if key else None
-        if problems is None:
-            problems = lint.run([register], config)
-            if key:
-                cache.put_problems(key, problems)
-        found.extend(problems)
+        found.extend(_cached(cache.get_problems, cache.put_problems, key, lambda: lint.run([register], config)))
     return sorted(found)
+
+
+def _cached(get, put, key: str, compute):
+    """What ``get(key)`` finds, or else ``compute()``, kept with ``put(key, value)``.
+
+    Without a cache (``get`` None) or a key, the value is simply computed.
+    """
+    found = get(key) if get and key else None
+    if found is None:
+        found = compute()
+        if put and key:
+            put(key, found)
+    return found
 
 
 def render_site(registers: list[Register], cache: Cache | None = None) -> dict[str, bytes]:
@@ -229,25 +232,31 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     files: dict[str, bytes] = {}
     entries: list[IndexEntry] = []
     keys = []
+
+    def usable(rendered):  # files and the notice's index entry, or None for a miss or a damaged entry
+        entry = IndexEntry.from_dict(rendered[1]) if rendered is not None else None
+        return None if entry is None else (rendered[0], entry)
+
+    def rendered_anew(register):
+        notice = build_notice(register.id, register.data)
+        return render.render_notice_files(notice, register.data), notice.index_entry()
+
     for register in registers:
         # The loaded document depends on nothing but its source key; other data is keyed by itself.
         source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
         key = cache.key("rendered", register.id, source)
         keys.append(key)
-        cached = cache.get_rendered(key)
-        entry = IndexEntry.from_dict(cached[1]) if cached is not None else None
-        if entry is None:
-            notice = build_notice(register.id, register.data)
-            rendered, entry = render.render_notice_files(notice, register.data), notice.index_entry()
-            cache.put_rendered(key, rendered, entry.as_dict())
-        else:
-            rendered = cached[0]
+        rendered, entry = _cached(lambda k: usable(cache.get_rendered(k)),
+                                  lambda k, value: cache.put_rendered(k, (value[0], value[1].as_dict())),
+                                  key, lambda: rendered_anew(register))
         files.update(rendered)
         entries.append(entry)
-    index_key = cache.key("index", *keys)
-    cached = cache.get_rendered(index_key)
-    index = cached[0].get("index.html") if cached is not None else None
-    if index is None:
-        index = render.render_index(entries)
-        cache.put_rendered(index_key, {"index.html": index})
+
+    def cached_index(key):
+        found = cache.get_rendered(key)
+        return found if found is not None and "index.html" in found[0] else None
+
+    index_files, _ = _cached(cached_index, cache.put_rendered, cache.key("index", *keys),
+                             lambda: ({"index.html": render.render_index(entries)}, None))
+    index = index_files["index.html"]
     return with_manifest(render.site_files(files, index))

@@ -391,7 +391,7 @@ def test_a_document_comes_back_from_the_cache_exactly_as_loaded(path, tmp_path):
 
     document, problems = load_text(path.read_bytes(), path.name, validate.boolean_keys())
     store = cache.Cache(tmp_path, "e" * 64)
-    store.put_loaded("k", document, problems)
+    store.put_loaded("k", (document, problems))
     again, again_problems = store.get_loaded("k")
     assert again == document
     assert list(again.positions) == list(document.positions)
@@ -405,5 +405,5 @@ def test_a_document_whose_positions_do_not_fit_its_data_is_not_kept(tmp_path):
     document, problems = load_text(b"name: x\n", "x.yaml")
     document.positions[("elsewhere",)] = (9, 9)
     store = cache.Cache(tmp_path, "e" * 64)
-    store.put_loaded("k", document, problems)
+    store.put_loaded("k", (document, problems))
     assert store.get_loaded("k") is None
