@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from seloste import markup
@@ -52,3 +57,52 @@ def test_sentence_lines_render_as_the_unsplit_paragraph(source):
     # A line break inside a paragraph is a soft break, which HTML shows as a space.
     assert parser.render(written).replace("\n", " ") == parser.render(unsplit).replace("\n", " ")
     assert parser.render(written).count("<p>") == 1
+
+
+# The splitter as it was first written, searching the whole text since the last split for an
+# abbreviation before each candidate end (quadratic in a paragraph of abbreviations): the
+# reference that the linear one must agree with.
+_REFERENCE_END = re.compile(r"(?<=[.!?]) (?=[\"”'(]?[A-ZÅÄÖ0-9])")
+_REFERENCE_NO_END = re.compile(
+    r"(?:^|[\s(])(?:esim|mm|ns|ym|yms|jne|ks|vrt|eli|n|s|ts|tms|em|ao|huom|nro|puh|klo|os|kpl|v|ed|engl|ruots|lat|oy|ab|ry|ltd|inc|co|§|\d+|[A-ZÅÄÖ])\.$",
+    re.IGNORECASE,
+)
+
+
+def reference_split(value: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _REFERENCE_END.finditer(value):
+        head = value[start:match.start()]
+        if _REFERENCE_NO_END.search(head):
+            continue
+        pieces.append(head)
+        start = match.end()
+    pieces.append(value[start:])
+    return pieces
+
+
+ABBREVIATIONS = ["esim", "mm", "ns", "ym", "yms", "jne", "ks", "vrt", "eli", "n", "s", "ts", "tms", "em", "ao",
+                 "huom", "nro", "puh", "klo", "os", "kpl", "v", "ed", "engl", "ruots", "lat", "oy", "ab", "ry",
+                 "ltd", "inc", "co", "§"]
+PIECES = st.one_of(
+    st.sampled_from(ABBREVIATIONS).flatmap(lambda word: st.sampled_from([word, word.upper(), word.capitalize()])),
+    st.sampled_from(["Tiedot", "kerätään", "Kelalta", "lain", "Ärrä", "öljy", "A", "b", "Ö", "xesim", "esimx"]),
+    st.sampled_from([". ", ".", " ", "  ", "! ", "? ", "(", "\"", "”", "'", "\n", "\t", "\u00a0", "8", "12", "2024"]),
+    st.text(alphabet="aäA.!? (\n0§", max_size=4),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_split_agrees_with_the_reference(value):
+    assert split_sentences(value) == reference_split(value)
+
+
+def test_split_agrees_with_the_reference_on_every_abbreviation():
+    for abbreviation in ABBREVIATIONS:
+        for word in (abbreviation, abbreviation.upper(), f"x{abbreviation}", f"({abbreviation}"):
+            for before in ("", " ", "Se on ", "Se on\n", "Se (", "Lue. "):
+                for after in (" Kela", " kela", " 1", " (Kela", " ”Kela"):
+                    value = f"{before}{word}.{after}. Toinen."
+                    assert split_sentences(value) == reference_split(value), value
