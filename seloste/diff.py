@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import difflib
 import hashlib
 import json
 import os
@@ -28,6 +27,7 @@ import subprocess
 
 from seloste import markup
 from seloste import project
+from seloste import sequences
 from seloste.load import is_register_id
 from seloste.problem import WARNING
 from seloste.problem import Problem
@@ -574,13 +574,16 @@ def _register_changes(old: dict, new: dict, old_notice, new_notice) -> list[Chan
     order_old = {section.id: index for index, section in enumerate(old_notice.sections)}
     changes: list[tuple[tuple, Change]] = []
     old_entries, new_entries = _entries(old), _entries(new)
+    old_by_topic, new_by_topic = collections.defaultdict(list), collections.defaultdict(list)
+    for entries, by_topic in ((old_entries, old_by_topic), (new_entries, new_by_topic)):
+        for entry in entries:
+            by_topic[entry.topic].append(entry)
     topics = sorted({e.topic for e in old_entries} | {e.topic for e in new_entries}, key=_topic_rank)
     for topic in topics:
-        sections = new_sections if any(e.topic == topic for e in new_entries) else old_sections
+        sections = new_sections if topic in new_by_topic else old_sections
         section_id, title = sections.get(topic, ("", _meta_title(topic, new)))
         rank = order.get(section_id, order_old.get(section_id, -1 if topic in ("title", "updated", "layout") else 999))
-        for index, change in enumerate(_compare_entries(
-                [e for e in old_entries if e.topic == topic], [e for e in new_entries if e.topic == topic], title)):
+        for index, change in enumerate(_compare_entries(old_by_topic.get(topic, []), new_by_topic.get(topic, []), title)):
             changes.append(((rank, _topic_rank(topic), index), change))
     return [change for _, change in sorted(changes, key=lambda pair: pair[0])]
 
@@ -885,14 +888,16 @@ def _moves(index_pairs: list, old: list[_Entry], new: list[_Entry], section: str
         before, after = old[i], new[j]
         if before.group == after.group and after.kind in _TEXT_KINDS | {"right"}:
             lists[(after.kind, after.group)].append((i, j))
+    place_old: dict[int, int] = {}
+    place_new: dict[int, int] = {}
     for (kind, group), members in lists.items():
         members.sort()
-        keep = _longest_increasing([j for _, j in members])
+        keep = sequences.longest_increasing([j for _, j in members])
         if len(keep) == len(members):
             continue
-        # 1-based places among the entries of this one list, as the notice numbers them.
-        place_old = {i: n for n, i in enumerate((i for i, e in enumerate(old) if e.kind == kind and e.group == group), 1)}
-        place_new = {j: n for n, j in enumerate((j for j, e in enumerate(new) if e.kind == kind and e.group == group), 1)}
+        if not place_old:
+            # 1-based places among the entries of each one list, as the notice numbers them.
+            place_old, place_new = _places(old), _places(new)
         for i, j in members:
             if j in keep:
                 continue
@@ -902,14 +907,14 @@ def _moves(index_pairs: list, old: list[_Entry], new: list[_Entry], section: str
     return changes
 
 
-def _longest_increasing(values: list[int]) -> set[int]:
-    """The values of one longest strictly increasing subsequence."""
-    best: list[list[int]] = []
-    for value in values:
-        candidates = [chain for chain in best if chain[-1] < value]
-        chain = max(candidates, key=len, default=[]) + [value]
-        best.append(chain)
-    return set(max(best, key=len, default=[]))
+def _places(entries: list[_Entry]) -> dict[int, int]:
+    """Each entry's 1-based place among the entries of its kind and group."""
+    counts: collections.Counter = collections.Counter()
+    places = {}
+    for index, entry in enumerate(entries):
+        counts[(entry.kind, entry.group)] += 1
+        places[index] = counts[(entry.kind, entry.group)]
+    return places
 
 
 def _match(old: list[_Entry], new: list[_Entry]):
@@ -917,27 +922,31 @@ def _match(old: list[_Entry], new: list[_Entry]):
 
     Returns (index pairs (i, j) of old[i] and new[j], removed, added), each in the order of the entries.
     """
-    unmatched_new = list(range(len(new)))
+    waiting = collections.defaultdict(collections.deque)  # (kind, key) -> unmatched new entries, in order
+    for j, entry in enumerate(new):
+        waiting[(entry.kind, entry.key)].append(j)
     pairs: list[tuple[int, int]] = []
     unmatched_old = []
     for i, entry in enumerate(old):
-        for position, j in enumerate(unmatched_new):
-            if new[j].kind == entry.kind and new[j].key == entry.key:
-                pairs.append((i, j))
-                del unmatched_new[position]
-                break
+        same = waiting.get((entry.kind, entry.key))
+        if same:
+            pairs.append((i, same.popleft()))
         else:
             unmatched_old.append(i)
+    paired_new = {j for _, j in pairs}
+    unmatched_new = [j for j in range(len(new)) if j not in paired_new]
     candidates = []
-    for i in unmatched_old:
-        for j in unmatched_new:
-            if old[i].kind == new[j].kind and old[i].kind in _TEXT_KINDS:
-                ratio = difflib.SequenceMatcher(None, old[i].text.casefold(), new[j].text.casefold(),
-                                                autojunk=False).ratio()
-                old_words, new_words = set(_WORD.findall(old[i].text.casefold())), set(_WORD.findall(new[j].text.casefold()))
-                # "Tilastointi" -> "Tilastointi ja raportointi" is the same item, extended.
-                if ratio >= 0.6 or (old_words and new_words and (old_words <= new_words or new_words <= old_words)):
-                    candidates.append((-ratio, i, j))
+    for kind in _TEXT_KINDS:
+        olds = [i for i in unmatched_old if old[i].kind == kind]
+        news = [j for j in unmatched_new if new[j].kind == kind]
+        if not olds or not news:
+            continue
+        old_wordings, new_wordings = [_Wording(old[i].text) for i in olds], [_Wording(new[j].text) for j in news]
+        for rank, i in enumerate(olds):
+            for other in range(*_window(rank, len(olds), len(news))):
+                ratio = old_wordings[rank].similar(new_wordings[other])
+                if ratio is not None:
+                    candidates.append((-ratio, i, news[other]))
     used_old, used_new = set(), set()
     for _, i, j in sorted(candidates):
         if i not in used_old and j not in used_new:
@@ -947,6 +956,45 @@ def _match(old: list[_Entry], new: list[_Entry]):
     removed = [old[i] for i in unmatched_old if i not in used_old]
     added = [new[j] for j in unmatched_new if j not in used_new]
     return sorted(pairs), removed, added
+
+
+# Unmatched entries of a kind (and inserted paragraphs, for a deleted one) compared for similar
+# wording: a band of those nearest an entry's own place, as wide as keeps a list to about _PAIRS
+# comparisons, between _NARROWEST and _WINDOW on either side. That is every pair in lists of up
+# to 50 entries, and a number of comparisons linear in the length of longer ones.
+_PAIRS = 2_500
+_WINDOW = 50
+_NARROWEST = 3
+
+
+def _window(rank: int, count: int, others: int, low: int = 0) -> tuple[int, int]:
+    """The range of the ``others`` (from ``low`` on) compared with the ``rank``-th of ``count``."""
+    half = min(_WINDOW, max(_NARROWEST, _PAIRS // (2 * count)))
+    if others - low <= 2 * half + 1:
+        return low, others
+    start = min(max(rank * others // count - half, low), others - 2 * half - 1)
+    return start, start + 2 * half + 1
+
+
+class _Wording:
+    """An entry's words, casefolded, as :func:`_match` compares them."""
+
+    __slots__ = ("text", "counts", "words")
+
+    def __init__(self, text: str):
+        self.text = text.casefold()
+        self.counts = collections.Counter(self.text)
+        self.words = set(_WORD.findall(self.text))
+
+    def similar(self, other: _Wording) -> float | None:
+        """How alike the two texts are, or None when they are not alike enough to pair.
+
+        They pair when 60 % of the characters match, or when the words of one are all among the
+        other's ("Tilastointi" -> "Tilastointi ja raportointi" is the same item, extended).
+        Cheap upper bounds of the ratio rule most pairs out before it is computed.
+        """
+        extended = self.words and other.words and (self.words <= other.words or other.words <= self.words)
+        return sequences.ratio_at_least(self.text, other.text, 0.0 if extended else 0.6, self.counts, other.counts)
 
 
 # --- wording fixes --------------------------------------------------------------------------
@@ -982,7 +1030,8 @@ def _is_wording_fix(before: _Entry, after: _Entry, spelling: bool = True) -> boo
             continue
         if _SHIELDED.search(old_word) or _SHIELDED.search(new_word):
             return False
-        if _edit_distance(old_word, new_word) > (1 if max(len(old_word), len(new_word)) < 7 else 2):
+        typos = 1 if max(len(old_word), len(new_word)) < 7 else 2
+        if _edit_distance(old_word, new_word, typos) > typos:
             return False
     return True
 
@@ -992,18 +1041,39 @@ def _shielded(text: str) -> list[str]:
     return [token.strip(".,;:!?()\"'”") for token in text.split() if _SHIELDED_TOKEN.search(token)]
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance with adjacent transpositions (a swapped pair of letters is one typo)."""
-    previous_previous: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
-        previous_previous, previous = previous, current
-    return previous[-1]
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with adjacent transpositions (a swapped pair of letters is one typo),
+    exact up to ``limit``; ``limit + 1`` for anything more.
+
+    Only the band of ``limit`` cells either side of the diagonal is computed (Ukkonen): an
+    alignment that strays further costs more than ``limit``. Time ``O(len(a) * limit)``.
+    """
+    far = limit + 1
+    if abs(len(a) - len(b)) > limit:
+        return far
+    width = 2 * limit + 1
+    # row[d] is the distance between a[:i] and b[:i + d - limit]; far outside the strings.
+    earlier: list[int] = []
+    row = [min(d - limit, far) if 0 <= d - limit <= len(b) else far for d in range(width)]
+    for i in range(1, len(a) + 1):
+        current = [far] * width
+        for d in range(width):
+            j = i + d - limit
+            if j < 0 or j > len(b):
+                continue
+            if j == 0:
+                current[d] = min(i, far)
+                continue
+            best = row[d] + (a[i - 1] != b[j - 1])
+            if d + 1 < width and row[d + 1] + 1 < best:
+                best = row[d + 1] + 1
+            if d and current[d - 1] + 1 < best:
+                best = current[d - 1] + 1
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and earlier[d] + 1 < best:
+                best = earlier[d] + 1
+            current[d] = min(best, far)
+        earlier, row = row, current
+    return row[len(b) - len(a) + limit]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -1070,7 +1140,7 @@ def text_diff(old: str, new: str, headings: set, context: int = 1) -> list[Hunk]
 
 
 def _rows(a: list[str], b: list[str]) -> list[Row]:
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = sequences.opcodes(a, b)
     gone = collections.Counter(a[i] for tag, i1, i2, _, _ in opcodes if tag in ("delete", "replace") for i in range(i1, i2))
     came = collections.Counter(b[j] for tag, _, _, j1, j2 in opcodes if tag in ("insert", "replace") for j in range(j1, j2))
     moved_from, moved_to = gone & came, gone & came
@@ -1105,14 +1175,16 @@ def _pair(old_rows: list[Row], new_rows: list[Row]) -> list[Row]:
     out: list[Row] = []
     j = 0
     one_for_one = len(old_rows) == len(new_rows) == 1
-    for row in old_rows:
+    inserted = {k: _words_and_marks(row.text) for k, row in enumerate(new_rows) if row.op == "insert"}
+    for rank, row in enumerate(old_rows):
         best, best_ratio = None, 0.25 if one_for_one else 0.5
         if row.op == "delete":
-            for k in range(j, len(new_rows)):
-                if new_rows[k].op == "insert":
-                    ratio = difflib.SequenceMatcher(None, _WORD_OR_MARK.findall(row.text),
-                                                    _WORD_OR_MARK.findall(new_rows[k].text), autojunk=False).ratio()
-                    if ratio >= best_ratio:
+            words, counts = _words_and_marks(row.text)
+            for k in range(*_window(rank, len(old_rows), len(new_rows), low=j)):
+                if k in inserted:
+                    other, other_counts = inserted[k]
+                    ratio = sequences.ratio_at_least(words, other, best_ratio, counts, other_counts)
+                    if ratio is not None:
                         best, best_ratio = k, ratio
         if best is None:
             out.append(row)
@@ -1124,6 +1196,11 @@ def _pair(old_rows: list[Row], new_rows: list[Row]) -> list[Row]:
     return out
 
 
+def _words_and_marks(text: str) -> tuple[list[str], collections.Counter]:
+    words = _WORD_OR_MARK.findall(text)
+    return words, collections.Counter(words)
+
+
 def word_diff(old: str, new: str) -> tuple:
     """Two versions of a paragraph as (op, text) segments, op equal, delete or insert.
 
@@ -1132,7 +1209,7 @@ def word_diff(old: str, new: str) -> tuple:
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     pieces: list[tuple[str, str, str]] = []  # (op, old text, new text)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in sequences.opcodes(a, b):
         pieces.append(("equal" if tag == "equal" else "change", "".join(a[i1:i2]), "".join(b[j1:j2])))
     for index in range(1, len(pieces) - 1):
         op, text, _ = pieces[index]
