@@ -521,20 +521,18 @@ def _join_emphasis(parts: list) -> str:
     stays literal. Where the marks would not be read, the words go without them, so that
     no asterisk appears that the editor did not write.
     """
-    parts = list(parts)
+    pending = [part for part in reversed(parts) if part]  # the parts still to join, the next one last
     out = ""
-    index = 0
-    while index < len(parts):
-        part = parts[index]
+    while pending:
+        part = pending.pop()
         if not isinstance(part, _Emphasis):
             out += part
-            index += 1
             continue
         mark, inner_parts = part
         inner = _join_emphasis(inner_parts)
-        following = "".join(p[0] if isinstance(p, _Emphasis) else p for p in parts[index + 1:])
         before = out[-1] if out else " "
-        after = following[0] if following else " "
+        following = pending[-1] if pending else " "
+        after = (following[0] if isinstance(following, _Emphasis) else following)[0]  # an emphasis opens with its mark
         opens = inner and not _md_space(inner[0]) and (not _md_punctuation(inner[0]) or _md_space(before)
                                                        or _md_punctuation(before))
         closes = inner and not _md_space(inner[-1]) and (not _md_punctuation(inner[-1]) or _md_space(after)
@@ -547,11 +545,10 @@ def _join_emphasis(parts: list) -> str:
         apart = nested and not _ends_in_delimiter(out) and after != "*"
         if opens and closes and apart:
             out += f"{mark}{inner}{mark}"
-            index += 1
         else:
             # Without its marks, the words (and any emphasis within) are read here, among
             # their real neighbours.
-            parts[index:index + 1] = inner_parts
+            pending.extend(part for part in reversed(inner_parts) if part)
     return out
 
 
@@ -559,8 +556,10 @@ def _ends_in_delimiter(markdown: str) -> bool:
     """True when ``markdown`` ends with a ``*`` that is not backslash-escaped."""
     if not markdown.endswith("*"):
         return False
-    head = markdown[:-1]
-    return (len(head) - len(head.rstrip("\\"))) % 2 == 0
+    index = len(markdown) - 2
+    while index >= 0 and markdown[index] == "\\":  # the backslashes before it, without copying the text
+        index -= 1
+    return (len(markdown) - 2 - index) % 2 == 0
 
 
 def _md_space(character: str) -> bool:
