@@ -1016,7 +1016,7 @@ def _is_wording_fix(before: _Entry, after: _Entry, spelling: bool = True) -> boo
     changed."""
     old_source = dict(before.attributes).get("source", before.key)
     new_source = dict(after.attributes).get("source", after.key)
-    if markup.link_targets_in_source(old_source) != markup.link_targets_in_source(new_source):
+    if markup.link_targets(old_source) != markup.link_targets(new_source):
         return False
     if _shielded(before.text) != _shielded(after.text):
         return False

@@ -75,9 +75,11 @@ def test_only_safe_link_schemes(url, safe):
     assert markup.is_safe_url(url) is safe
 
 
-def test_links_in_source_are_found_for_validation():
-    source = "[a](javascript:x) ja <data:text/html,y> ja [b]( https://ok.fi )"
-    assert markup.link_targets_in_source(source) == ["javascript:x", "data:text/html,y", "https://ok.fi"]
+def test_links_are_read_from_the_parse_that_renders_them():
+    source = "[a](javascript:x) ja <data:text/html,y> ja [b]( https://ok.fi ) ja `[c](https://code.fi)`"
+    # <data:…> is not an autolink to the parser (it stays text), nor is a link in a code span
+    assert markup.link_targets(source) == ["javascript:x", "https://ok.fi"]
+    assert markup.markdown(source).links == (("javascript:x", False), ("https://ok.fi", True))
 
 
 def test_sanitizer_drops_unsafe_links_that_validation_would_have_reported():
@@ -86,4 +88,4 @@ def test_sanitizer_drops_unsafe_links_that_validation_would_have_reported():
 
 
 def test_link_targets_keep_balanced_parentheses():
-    assert markup.link_targets_in_source("[x](javascript:alert(1))") == ["javascript:alert(1)"]
+    assert markup.link_targets("[x](javascript:alert(1))") == ["javascript:alert(1)"]
