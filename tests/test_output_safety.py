@@ -61,7 +61,7 @@ def built(run_cli, project):
     return project, snapshot(project / "output"), outside
 
 
-def _refused(run_cli, project, before, outside, outside_before, code):
+def _refused(run_cli, project, outside, outside_before, code):
     result = _build(run_cli, project)
     assert result.code == 2, result.stdout
     assert _codes(result) == [code]
@@ -94,7 +94,7 @@ def test_a_link_under_output_is_refused_before_anything_is_written(built, run_cl
     path.symlink_to(target(outside))
     before = snapshot(project / "output")
     outside_before = snapshot(outside)
-    result = _refused(run_cli, project, before, outside, outside_before, "W304")
+    result = _refused(run_cli, project, outside, outside_before, "W304")
     problem = json.loads(result.stdout)[0]
     assert problem["path"].endswith(name)
     assert "symbolinen linkki" in problem["message"]
@@ -110,7 +110,7 @@ def test_a_manifest_entry_that_is_a_link_is_neither_followed_nor_removed(built, 
     manifest = project / "output" / MANIFEST
     manifest.write_text(manifest.read_text(encoding="utf-8") + "fi/vanha.txt\n", encoding="utf-8")
     outside_before = snapshot(outside)
-    _refused(run_cli, project, None, outside, outside_before, "W304")
+    _refused(run_cli, project, outside, outside_before, "W304")
     assert (project / "output" / "fi" / "vanha.txt").is_symlink()
 
 
@@ -120,7 +120,7 @@ def test_a_link_loop_in_output_is_refused(built, run_cli):
     loop.unlink()
     loop.symlink_to(loop.name)
     outside_before = snapshot(outside)
-    _refused(run_cli, project, None, outside, outside_before, "W304")
+    _refused(run_cli, project, outside, outside_before, "W304")
 
 
 def test_a_temporary_name_planted_as_a_link_is_not_written_through(built, run_cli):
@@ -389,7 +389,7 @@ def test_killing_a_build_at_any_moment_leaves_old_or_new_files_and_no_temporarie
             if name.rsplit("/", 1)[-1].startswith(files.TEMP_PREFIX):
                 continue  # a leftover: the next build removes it
             assert content in (old.get(name), new.get(name)), name
-        assert set(old) <= set(now) or set(now) - {n for n in now if files.TEMP_PREFIX in n} <= set(new) | set(old)
+        assert set(old) <= set(now)  # nothing of the old site is lost before the new one is whole
     assert run_cli("build", "--no-cache", "--policy", str(policy), "--output", str(out)).code == 0
     assert snapshot(out) == new
     assert not [name for name in snapshot(out) if files.TEMP_PREFIX in name]
