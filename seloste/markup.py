@@ -64,9 +64,26 @@ def plain(value: str) -> Text:
     return Text((("p", (), (("#text", value),)),), value)
 
 
-@functools.lru_cache(maxsize=8192)
 def markdown(source: str) -> Text:
-    """A Markdown text field parsed into a :class:`Text` (cached: registers repeat phrases)."""
+    """A Markdown text field parsed into a :class:`Text`.
+
+    Most fields are one line of words with no Markdown in them: those are read directly (the
+    parser would give the same paragraph, ``tests/test_markup_plain.py`` compares the two on
+    thousands of texts); the rest go through the parser, cached, since registers repeat phrases.
+    """
+    if source and source.isprintable() and _WITHOUT_MARKDOWN.fullmatch(source):
+        return plain(source)
+    return _parsed(source)
+
+
+# Printable (no line break, tab or other control, no space but " "), neither starting nor
+# ending with a space, no character that any Markdown syntax the parser keeps begins with
+# (emphasis, code, links, autolinks, entities, escapes), and not the start of a list ("- x").
+_WITHOUT_MARKDOWN = re.compile(r"(?![-+ ])[^\\`*_\[\]<>&]*(?<! )")
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(source: str) -> Text:
     converter = _converter()
     converter.reset()
     converted = converter.convert(source)
