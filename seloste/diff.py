@@ -979,12 +979,12 @@ def _window(rank: int, count: int, others: int, low: int = 0) -> tuple[int, int]
 class _Wording:
     """An entry's words, casefolded, as :func:`_match` compares them."""
 
-    __slots__ = ("text", "counts", "words")
+    __slots__ = ("side", "words")
 
     def __init__(self, text: str):
-        self.text = text.casefold()
-        self.counts = collections.Counter(self.text)
-        self.words = set(_WORD.findall(self.text))
+        text = text.casefold()
+        self.side = sequences.Side(text)
+        self.words = set(_WORD.findall(text))
 
     def similar(self, other: _Wording) -> float | None:
         """How alike the two texts are, or None when they are not alike enough to pair.
@@ -994,7 +994,7 @@ class _Wording:
         Cheap upper bounds of the ratio rule most pairs out before it is computed.
         """
         extended = self.words and other.words and (self.words <= other.words or other.words <= self.words)
-        return sequences.ratio_at_least(self.text, other.text, 0.0 if extended else 0.6, self.counts, other.counts)
+        return sequences.similarity(self.side, other.side, 0.0 if extended else 0.6)
 
 
 # --- wording fixes --------------------------------------------------------------------------
@@ -1179,11 +1179,10 @@ def _pair(old_rows: list[Row], new_rows: list[Row]) -> list[Row]:
     for rank, row in enumerate(old_rows):
         best, best_ratio = None, 0.25 if one_for_one else 0.5
         if row.op == "delete":
-            words, counts = _words_and_marks(row.text)
+            words = _words_and_marks(row.text)
             for k in range(*_window(rank, len(old_rows), len(new_rows), low=j)):
                 if k in inserted:
-                    other, other_counts = inserted[k]
-                    ratio = sequences.ratio_at_least(words, other, best_ratio, counts, other_counts)
+                    ratio = sequences.similarity(words, inserted[k], best_ratio)
                     if ratio is not None:
                         best, best_ratio = k, ratio
         if best is None:
@@ -1196,9 +1195,8 @@ def _pair(old_rows: list[Row], new_rows: list[Row]) -> list[Row]:
     return out
 
 
-def _words_and_marks(text: str) -> tuple[list[str], collections.Counter]:
-    words = _WORD_OR_MARK.findall(text)
-    return words, collections.Counter(words)
+def _words_and_marks(text: str) -> sequences.Side:
+    return sequences.Side(_WORD_OR_MARK.findall(text))
 
 
 def word_diff(old: str, new: str) -> tuple:

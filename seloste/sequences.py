@@ -24,6 +24,7 @@ import collections
 import difflib
 
 LIMIT = 1 << 18  # the largest product of two lengths that SequenceMatcher compares as a whole
+SHORT = 1 << 12  # sides whose product of lengths is at most this are compared without a bound first
 DEPTH = 4  # levels of anchoring beyond the limit
 RUNS = (1, 4, 16)  # lengths of the runs tried as anchors, shortest first
 
@@ -53,37 +54,63 @@ def ratio(a, b) -> float:
     return 2.0 * matched / (len(a) + len(b))
 
 
-def ratio_at_least(a, b, least: float, a_counts: collections.Counter, b_counts: collections.Counter) -> float | None:
-    """:func:`ratio` when it is at least ``least``, else None; ``a_counts`` and ``b_counts`` count
-    the elements of each side.
+class Side:
+    """One side of many comparisons: its elements, how often each occurs, and (made when first
+    needed) the bit mask of each element's positions."""
 
-    Three upper bounds of the ratio, each cheaper than the ratio itself, rule most pairs out
-    first: the shorter length, the elements the two have in common, and (within the limit) the
-    longest common subsequence, which every set of matching blocks is one of.
+    __slots__ = ("elements", "counts", "_masks")
+
+    def __init__(self, elements):
+        self.elements = elements
+        self.counts = collections.Counter(elements)
+        self._masks = None
+
+    def __len__(self) -> int:
+        return len(self.elements)
+
+    @property
+    def masks(self) -> dict:
+        if self._masks is None:
+            masks: dict = {}
+            for position, element in enumerate(self.elements):
+                masks[element] = masks.get(element, 0) | 1 << position
+            self._masks = masks
+        return self._masks
+
+
+def similarity(a: Side, b: Side, least: float) -> float | None:
+    """How alike ``a`` and ``b`` are when it is at least ``least``, else None.
+
+    Twice the length of the longest common subsequence over both lengths, from 0 to 1, within
+    the limit; :func:`ratio` beyond it. Two upper bounds, each cheaper than the measure itself,
+    rule most pairs out first: the shorter length and, for all but short sides (where the
+    subsequence costs no more), the elements the two have in common.
     """
     total = len(a) + len(b)
-    if least > 0 and total:
-        if 2.0 * min(len(a), len(b)) / total < least:
-            return None
-        if len(a_counts) > len(b_counts):
-            a_counts, b_counts = b_counts, a_counts
-        shared = sum(min(count, b_counts[element]) for element, count in a_counts.items() if element in b_counts)
+    if not total:
+        return 1.0
+    if least > 0 and 2.0 * min(len(a), len(b)) / total < least:
+        return None
+    if least > 0 and len(a) * len(b) > SHORT:
+        small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
+        shared = sum(min(count, large[element]) for element, count in small.items() if element in large)
         if 2.0 * shared / total < least:
             return None
-        if len(a) * len(b) <= LIMIT and 2.0 * common_subsequence(a, b) / total < least:
-            return None
-    found = ratio(a, b)
+    if len(a) * len(b) <= LIMIT:
+        found = 2.0 * common_subsequence(a.elements, b.elements, b.masks) / total
+    else:
+        found = ratio(a.elements, b.elements)
     return found if found >= least else None
 
 
-def common_subsequence(a, b) -> int:
-    """The length of the longest common subsequence of ``a`` and ``b``.
+def common_subsequence(a, b, masks: dict | None = None) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b`` (``masks``: as
+    :attr:`Side.masks` gives them for ``b``).
 
     Bit-parallel (Allison and Dix; Hyyrö): one pass over ``a`` with ``len(b)``-bit integers.
     """
-    masks: dict = {}
-    for position, element in enumerate(b):
-        masks[element] = masks.get(element, 0) | 1 << position
+    if masks is None:
+        masks = Side(b).masks
     row = (1 << len(b)) - 1
     for element in a:
         matched = row & masks.get(element, 0)
