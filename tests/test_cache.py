@@ -123,8 +123,10 @@ def _change_dependencies(monkeypatch, tmp_path, project):
     # Another version of an installed library (here Markdown) that writes differently.
     installed = cache._distributions()
     monkeypatch.setattr(cache, "_distributions", lambda: installed + ["Markdown-99.0.dist-info"])
-    escape = render.markup.escape_markdown
-    monkeypatch.setattr(render.markup, "escape_markdown", lambda value: escape(value).replace("Oy", "Oy."))
+    from seloste.markup import write_markdown
+
+    escape = write_markdown.escape_markdown
+    monkeypatch.setattr(write_markdown, "escape_markdown", lambda value: escape(value).replace("Oy", "Oy."))
 
 
 def _change_input(monkeypatch, tmp_path, project):

@@ -13,6 +13,7 @@ import random
 import pytest
 
 from seloste import markup
+from seloste.markup import parse
 
 # Characters chosen to probe the edges: what starts a list or a heading in some Markdown,
 # what the shortcut excludes, spaces and separators of every kind, and ordinary words.
@@ -44,7 +45,7 @@ def test_the_shortcut_reads_every_text_as_the_parser_does(seed):
     taken = 0
     for source in texts(2500, seed):
         fast = markup.markdown(source)
-        slow = markup._parsed(source)
+        slow = parse._parsed(source)
         assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
         taken += fast is not slow
     assert taken > 300  # the shortcut was taken often enough for the comparison to mean something
@@ -53,7 +54,7 @@ def test_the_shortcut_reads_every_text_as_the_parser_does(seed):
 @pytest.mark.parametrize("source", EDGES)
 def test_edge_cases_read_as_the_parser_reads_them(source):
     fast = markup.markdown(source)
-    slow = markup._parsed(source)
+    slow = parse._parsed(source)
     assert (fast.blocks, fast.links, fast.source) == (slow.blocks, slow.links, slow.source)
 
 
@@ -63,7 +64,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
     def refuse(_):
         raise AssertionError("the parser was asked")
 
-    monkeypatch.setattr(markup, "_parsed", refuse)
+    monkeypatch.setattr(parse, "_parsed", refuse)
     assert markup.to_text(markup.markdown(source)) == source
 
 
@@ -71,7 +72,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
                                     "a\nb", "a  ", "a\\*", "`a`"])
 def test_markdown_goes_through_the_parser(source, monkeypatch):
     asked = []
-    parsed = markup._parsed
-    monkeypatch.setattr(markup, "_parsed", lambda text: asked.append(text) or parsed(text))
+    parsed = parse._parsed
+    monkeypatch.setattr(parse, "_parsed", lambda text: asked.append(text) or parsed(text))
     markup.markdown(source)
     assert asked == [source]
