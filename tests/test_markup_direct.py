@@ -1,9 +1,9 @@
-"""Texts without Markdown are read directly: exactly as the parser would read them.
+"""Texts read directly, without the parser: exactly as the parser would read them.
 
-``markup.markdown`` skips Python-Markdown for a one-line text with no character that begins
-any syntax the parser keeps. These tests hold that shortcut to the parser's own verdict on
-thousands of generated texts, most of them made to sit on the edge (list markers, numbers,
-spaces at the ends, characters next to the excluded ones).
+``markup.markdown`` skips Python-Markdown for a one-line text of words and simple emphasis.
+These tests hold that shortcut to the parser's own verdict on thousands of generated texts,
+most of them made to sit on the edge (list markers, numbers, spaces at the ends, asterisks in
+every position, characters next to the excluded ones).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import random
 import pytest
 
 from seloste import markup
+from seloste.markup import direct
 from seloste.markup import parse
 
 # Characters chosen to probe the edges: what starts a list or a heading in some Markdown,
@@ -24,12 +25,12 @@ PIECES = [
     "*", "_", "`", "[", "]", "<", ">", "&", "\\", "{", "}", "$", "©", "😀", "e\u0301",
     "- ", "+ ", "* ", "1. ", "1) ", "# ", "> ", "---", "===", "&amp;", "http://a.fi", "a@b.fi",
 ]
-
-
-def texts(count: int, seed: int):
-    r = random.Random(seed)
-    for _ in range(count):
-        yield "".join(r.choice(PIECES) for _ in range(r.randint(1, 8)))
+# Emphasis in and out of place: marks before and after words, punctuation and spaces.
+EMPHASIS = [
+    "*", "**", "***", "*sana*", "**sana**", "*a b*", "**a b**", " *a* ", "(*a*)", "*a*.", "*a*,", "a*b*",
+    "*a*b", "* a*", "*a *", "***a***", "*a **b** c*", "**a *b* c**", "*a* *b*", "*a**b*", "*(a)*", "*a.*",
+    "*.*", "*1*", "**1.**", "*ä*", " ", " ", ".", "(", ")", "a", "sana", "_", "!", "?", ":", "-", "a\n",
+]
 
 
 EDGES = [
@@ -37,18 +38,44 @@ EDGES = [
     "Otsikko\n===", "a\nb", "a  ", " a", "a ", "a  b", "ÄÖ å", "§ 8", "8 §", "http://a.fi",
     "a@b.fi", "---", "a!", "!a", "(a)", "a | b", "=", "==", "a = b", "100 %", "😀", "e\u0301",
     "a\u00a0b", "a\u2028b", "a\x00b", "", " ", "a\tb",
+    "*a*", "**a**", "***a***", "*a* ja *b*", "**Huom.** Tiedot", "(*a*)", "*a*.", "a*b*", "*a*b", "* a*",
+    "*a **b** c*", "**a**b", "*a*\n*b*", "*a\nb*", "- *a*", "*a* ", "*[a](https://a.fi)*", "*a_b*",
 ]
+
+
+def texts(count: int, seed: int, pieces=PIECES, most: int = 8):
+    r = random.Random(seed)
+    for _ in range(count):
+        yield "".join(r.choice(pieces) for _ in range(r.randint(1, most)))
+
+
+def _emphasised(text: markup.Text) -> bool:
+    return any(node[0] in ("em", "strong") for block in text.blocks for node in block[2])
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_the_shortcut_reads_every_text_as_the_parser_does(seed):
     taken = 0
     for source in texts(2500, seed):
-        fast = markup.markdown(source)
+        fast = direct.read(source)
         slow = parse._parsed(source)
-        assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
-        taken += fast is not slow
+        if fast is not None:
+            assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
+            taken += 1
     assert taken > 300  # the shortcut was taken often enough for the comparison to mean something
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_emphasis_read_directly_is_the_emphasis_the_parser_reads(seed):
+    taken = emphasised = 0
+    for source in texts(4000, seed, EMPHASIS, most=6):
+        fast = direct.read(source)
+        slow = parse._parsed(source)
+        if fast is not None:
+            assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
+            taken += 1
+            emphasised += _emphasised(fast)
+    assert taken > 400 and emphasised > 250
 
 
 @pytest.mark.parametrize("source", EDGES)
@@ -56,6 +83,13 @@ def test_edge_cases_read_as_the_parser_reads_them(source):
     fast = markup.markdown(source)
     slow = parse._parsed(source)
     assert (fast.blocks, fast.links, fast.source) == (slow.blocks, slow.links, slow.source)
+
+
+@pytest.mark.parametrize("source, tags", [("*a*", ["em"]), ("**a**", ["strong"]), ("*a* ja **b**.", ["em", "strong"]),
+                                          ("Tiedot (*ks. liite*) ovat", ["em"])])
+def test_simple_emphasis_is_read_directly(source, tags):
+    text = direct.read(source)
+    assert [node[0] for node in text.blocks[0][2] if node[0] != "#text"] == tags
 
 
 @pytest.mark.parametrize("source", ["Asiakkaan nimi ja osoite", "Tiedot säilytetään 6 vuotta (kirjanpitolaki 2:10 §).",
@@ -68,7 +102,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
     assert markup.to_text(markup.markdown(source)) == source
 
 
-@pytest.mark.parametrize("source", ["*a*", "a_b_", "[a](https://a.fi)", "<https://a.fi>", "a &amp; b", "- a",
+@pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "a_b_", "[a](https://a.fi)", "<https://a.fi>", "a &amp; b", "- a",
                                     "a\nb", "a  ", "a\\*", "`a`"])
 def test_markdown_goes_through_the_parser(source, monkeypatch):
     asked = []
