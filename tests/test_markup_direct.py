@@ -31,6 +31,12 @@ EMPHASIS = [
     "*a*b", "* a*", "*a *", "***a***", "*a **b** c*", "**a *b* c**", "*a* *b*", "*a**b*", "*(a)*", "*a.*",
     "*.*", "*1*", "**1.**", "*ä*", " ", " ", ".", "(", ")", "a", "sana", "_", "!", "?", ":", "-", "a\n",
 ]
+# Code spans, escapes and line ends among words and emphasis.
+ELEMENTS = [
+    "`", "``", "`a`", "`a b`", "` a`", "`a `", "`*a*`", "`<a>&`", "`\\`", "``a``", "\\", "\\*", "\\`", "\\\\",
+    "\\_", "\\-", "\\.", "\\a", "\\ ", "\\#", "\n", "\n\n", "  \n", "   \n", " \n", "\n ", "\n- ", "\n* ",
+    "\n1. ", "*a*", "**a**", "*", "a", "sana", " ", " ", ".", "(", ")", "-", "#", "&", "_", "<", "[x]", "!",
+]
 
 
 EDGES = [
@@ -78,6 +84,20 @@ def test_emphasis_read_directly_is_the_emphasis_the_parser_reads(seed):
     assert taken > 400 and emphasised > 250
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_code_escapes_and_line_breaks_read_directly_are_what_the_parser_reads(seed):
+    taken = 0
+    kinds: set = set()
+    for source in texts(4000, seed, ELEMENTS, most=7):
+        fast = direct.read(source)
+        slow = parse._parsed(source)
+        if fast is not None:
+            assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
+            taken += 1
+            kinds.update(node[0] for block in fast.blocks for node in block[2])
+    assert taken > 400 and {"code", "br", "em", "strong"} <= kinds
+
+
 @pytest.mark.parametrize("source", EDGES)
 def test_edge_cases_read_as_the_parser_reads_them(source):
     fast = markup.markdown(source)
@@ -86,8 +106,9 @@ def test_edge_cases_read_as_the_parser_reads_them(source):
 
 
 @pytest.mark.parametrize("source, tags", [("*a*", ["em"]), ("**a**", ["strong"]), ("*a* ja **b**.", ["em", "strong"]),
-                                          ("Tiedot (*ks. liite*) ovat", ["em"])])
-def test_simple_emphasis_is_read_directly(source, tags):
+                                          ("Tiedot (*ks. liite*) ovat", ["em"]), ("`a` ja \\*", ["code"]),
+                                          ("rivi  \nrivi\nrivi", ["br"])])
+def test_simple_markup_is_read_directly(source, tags):
     text = direct.read(source)
     assert [node[0] for node in text.blocks[0][2] if node[0] != "#text"] == tags
 
@@ -103,7 +124,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
 
 
 @pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "a_b_", "[a](https://a.fi)", "<https://a.fi>", "a &amp; b", "- a",
-                                    "a\nb", "a  ", "a\\*", "`a`"])
+                                    "a\n\nb", "a \nb", "\\a", "``a``", "a\n* b"])
 def test_markdown_goes_through_the_parser(source, monkeypatch):
     asked = []
     parsed = parse._parsed
