@@ -37,6 +37,14 @@ ELEMENTS = [
     "\\_", "\\-", "\\.", "\\a", "\\ ", "\\#", "\n", "\n\n", "  \n", "   \n", " \n", "\n ", "\n- ", "\n* ",
     "\n1. ", "*a*", "**a**", "*", "a", "sana", " ", " ", ".", "(", ")", "-", "#", "&", "_", "<", "[x]", "!",
 ]
+# Links and underscores, in and out of place.
+LINKS = [
+    "_a_", "__a__", "_a b_", "a_b_", "_a_b", "_a", "__", "_", "[a](https://a.fi)", "[a b](#x)", "[a](#)",
+    "[a](mailto:a@b.fi)", "[a](tel:+358401)", "[a](http://a.fi/x?y=1&z=2)", "[a](https://a.fi/(x))",
+    "[a](javascript:x)", "[a](a.fi)", "[a]( https://a.fi)", "[*a*](https://a.fi)", '[a](https://a.fi "t")',
+    "[a](https://a.fi/%20x)", "[a](https://a.fi/'x)", "[a](https://a.fi/x!)", "[a](https://a.fi/x.)",
+    "[", "]", "](", ")", "(", "!", "[a]", "[a][b]", "[]", "a", "sana", " ", " ", ".", ",", "*a*", "`a`", "\\_",
+]
 
 
 EDGES = [
@@ -85,6 +93,20 @@ def test_emphasis_read_directly_is_the_emphasis_the_parser_reads(seed):
 
 
 @pytest.mark.parametrize("seed", range(8))
+def test_links_and_underscores_read_directly_are_what_the_parser_reads(seed):
+    taken = 0
+    kinds: set = set()
+    for source in texts(4000, seed, LINKS, most=6):
+        fast = direct.read(source)
+        slow = parse._parsed(source)
+        if fast is not None:
+            assert (fast.blocks, fast.links) == (slow.blocks, slow.links), repr(source)
+            taken += 1
+            kinds.update(node[0] for block in fast.blocks for node in block[2])
+    assert taken > 400 and {"a", "em", "strong"} <= kinds
+
+
+@pytest.mark.parametrize("seed", range(8))
 def test_code_escapes_and_line_breaks_read_directly_are_what_the_parser_reads(seed):
     taken = 0
     kinds: set = set()
@@ -107,7 +129,7 @@ def test_edge_cases_read_as_the_parser_reads_them(source):
 
 @pytest.mark.parametrize("source, tags", [("*a*", ["em"]), ("**a**", ["strong"]), ("*a* ja **b**.", ["em", "strong"]),
                                           ("Tiedot (*ks. liite*) ovat", ["em"]), ("`a` ja \\*", ["code"]),
-                                          ("rivi  \nrivi\nrivi", ["br"])])
+                                          ("rivi  \nrivi\nrivi", ["br"]), ("[a](https://a.fi) _b_", ["a", "em"])])
 def test_simple_markup_is_read_directly(source, tags):
     text = direct.read(source)
     assert [node[0] for node in text.blocks[0][2] if node[0] != "#text"] == tags
@@ -123,8 +145,9 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
     assert markup.to_text(markup.markdown(source)) == source
 
 
-@pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "a_b_", "[a](https://a.fi)", "<https://a.fi>", "a &amp; b", "- a",
-                                    "a\n\nb", "a \nb", "\\a", "``a``", "a\n* b"])
+@pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "<https://a.fi>", "a &amp; b", "- a",
+                                    "a\n\nb", "a \nb", "\\a", "``a``", "a\n* b",
+                                    "[a](javascript:x)", "[a](a.fi)", "a_b_", "[a](https://a.fi/(x))"])
 def test_markdown_goes_through_the_parser(source, monkeypatch):
     asked = []
     parsed = parse._parsed

@@ -18,6 +18,8 @@ from seloste.markup.tree import Text
 # Characters that begin some Markdown the parser keeps: emphasis, code, links, autolinks,
 # entities, escapes.
 _SYNTAX = r"\\`*_\[\]<>&"
+# Words that neither start nor end with a space and hold no syntax.
+_WORDS = rf"[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?"
 
 # A line of a paragraph: it neither starts with a space nor begins a list ("- x", "* x").
 _LINE = re.compile(r"(?![ \t]|[-+*](?:[ \t]|$)).+")
@@ -30,10 +32,15 @@ _TOKEN = re.compile(
     # or a backtick.
     r"|`(?P<code>[^\s`](?:[^`]*[^\s`])?)`(?!`)"
     # Emphasis around words that neither start nor end with a space and hold no syntax, with
-    # no other asterisk or backslash right beside it.
-    rf"|(?<![*\\])(?P<mark>\*\*?)(?P<emphasised>[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?)(?P=mark)(?!\*)"
+    # no other asterisk or backslash right beside it; underscores only where no letter or
+    # digit touches them on the outside (within a word they are the word's own).
+    rf"|(?<![*\\])(?P<star>\*\*?)(?P<starred>{_WORDS})(?P=star)(?!\*)"
+    rf"|(?<![\w*\\])(?P<underscore>__?)(?P<underscored>{_WORDS})(?P=underscore)(?![\w*])"
+    # A link to an address of ordinary characters, its label words without syntax; not after
+    # "!" (an image, which stays as written).
+    rf"|(?<!!)\[(?P<label>{_WORDS})\]\((?P<target>(?:https?://|mailto:|tel:|#)[A-Za-z0-9/.:@%?=+,;~!$'-]+)\)"
 )
-_TAGS = {"*": "em", "**": "strong"}
+_TAGS = {"*": "em", "**": "strong", "_": "em", "__": "strong"}
 
 
 def read(source: str) -> Text | None:
@@ -43,6 +50,7 @@ def read(source: str) -> Text | None:
     lines = source.split("\n")
     nodes: list = []
     words: list[str] = []  # the text since the last element, joined when one comes
+    links: list = []
     for number, line in enumerate(lines):
         last = number == len(lines) - 1
         broken = not last and line.endswith("  ")
@@ -59,19 +67,15 @@ def read(source: str) -> Text | None:
             token = _TOKEN.match(line, at)
             if token is None:
                 return None
-            kind = token.lastgroup
-            if kind == "text":
-                words.append(token.group("text"))
-            elif kind == "escaped":
-                words.append(token.group("escaped"))
+            if token["text"] is not None:
+                words.append(token["text"])
+            elif token["escaped"] is not None:
+                words.append(token["escaped"])
             else:
                 if words:
                     nodes.append(("#text", "".join(words)))
                     words = []
-                if kind == "code":
-                    nodes.append(("code", (), (("#text", token.group("code")),)))
-                else:
-                    nodes.append((_TAGS[token.group("mark")], (), (("#text", token.group("emphasised")),)))
+                nodes.append(_element(token, links))
             at = token.end()
         if broken:
             if words:
@@ -80,7 +84,18 @@ def read(source: str) -> Text | None:
             nodes.append(("br", (), ()))
     if words:
         nodes.append(("#text", "".join(words)))
-    return Text((("p", (), tuple(nodes)),), source)
+    return Text((("p", (), tuple(nodes)),), source, tuple(links))
+
+
+def _element(token: re.Match, links: list) -> tuple:
+    """The node of a code span, an emphasis or a link (whose target is added to ``links``)."""
+    if token["code"] is not None:
+        return ("code", (), (("#text", token["code"]),))
+    if token["target"] is not None:
+        links.append((token["target"], True))
+        return ("a", (("href", token["target"]),), (("#text", token["label"]),))
+    mark = token["star"] or token["underscore"]
+    return (_TAGS[mark], (), (("#text", token["starred"] or token["underscored"]),))
 
 
 def _after_break(nodes: list, words: list) -> bool:
