@@ -213,6 +213,44 @@ def edited(data, seed: int):
     return walk(data)
 
 
+# Other shapes of nearly the same size, each timed once a round: one paragraph dense with one
+# kind of inline element, or thousands of one-line items.
+DENSE = {
+    "64,000 emphasised words": lambda r: " ".join(f"*{r.choice(NOUNS)}*" for _ in range(64_000)),
+    "85,000 underscored words": lambda r: " ".join(f"_{r.choice(NOUNS)}_" for _ in range(85_000)),
+    "64,000 code spans": lambda r: " ".join(f"`{r.choice(NOUNS)}`" for _ in range(64_000)),
+    "27,000 links": lambda r: " ".join(f"[{r.choice(NOUNS)}](https://a.example/{r.randint(0, 9)})"
+                                        for _ in range(27_000)),
+    "200,000 backslash escapes": lambda r: " ".join(f"{r.choice('abcdefg')}\\*" for _ in range(200_000)),
+    "78,000 hard line breaks": lambda r: "  \n".join(r.choice(NOUNS) for _ in range(78_000)),
+}
+
+
+def small(seed: int) -> dict:
+    """The register of :func:`register` without its long texts: a frame for one dense shape."""
+    data = register(seed)
+    data["sections"] = []
+    data["purposes"]["intro"] = "Tietoja käsitellään alla kerrotuin tavoin."
+    return data
+
+
+def dense(kind: str) -> dict:
+    data = small(seed=4)
+    data["sections"] = [{"id": "tiivis", "title": "Tiivis kappale", "content": [DENSE[kind](random.Random(5))]}]
+    return data
+
+
+def items(seed: int, rename: str = "") -> dict:
+    """4,400 data category groups of 5 one-line items (22,000 items), ``rename`` added to each."""
+    r = random.Random(seed)
+    data = small(seed=4)
+    data["data_categories"] = {"groups": [
+        {"name": f"Tietoryhmä {group}",
+         "items": [f"Tieto{rename} {group}.{item} {r.choice(NOUNS)} {r.choice(NOUNS)}" for item in range(5)]}
+        for group in range(4_400)]}
+    return data
+
+
 def dump(data) -> str:
     return "# yaml-language-server: $schema=../schema/register.schema.json\n" + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=1_000_000)
@@ -288,6 +326,28 @@ def main() -> int:
             samples = [timed("diff", str(old), str(files[label])) for _ in range(args.rounds)]
             seconds, memory = median(samples)
             print(f"{'diff, ' + label:<38} {seconds:6.2f} s  {memory:5.0f} MB: {verdict('diff', seconds)}")
+
+        print(f"\n== other shapes, median of {args.rounds}")
+        shapes = {f"build, {kind}": dense(kind) for kind in DENSE}
+        shapes["build, 22,000 one-line items"] = items(seed=6)
+        for number, (label, data) in enumerate(shapes.items()):
+            folder = work / f"policy-shape-{number}"
+            folder.mkdir()
+            path = folder / "tiivis-rekisteri.yaml"
+            path.write_text(dump(data), encoding="utf-8")
+            if path.stat().st_size > MAX_BYTES:
+                raise RuntimeError(f"{label}: {path.stat().st_size} bytes, more than {MAX_BYTES}")
+            samples = [timed("build", "--no-cache", "--policy", str(folder), "--output", str(work / f"out-{number}-{i}"))
+                       for i in range(args.rounds)]
+            seconds, memory = median(samples)
+            size_kb = path.stat().st_size // 1024
+            print(f"{label + f' ({size_kb:,} kB)':<52} {seconds:6.2f} s  {memory:5.0f} MB: {verdict('build', seconds)}")
+        renamed = work / "items-renamed.yaml"
+        renamed.write_text(dump(items(seed=6, rename="t")), encoding="utf-8")
+        samples = [timed("diff", str(folder / "tiivis-rekisteri.yaml"), str(renamed)) for _ in range(args.rounds)]
+        seconds, memory = median(samples)
+        print(f"{'diff, 22,000 one-line items each changed':<52} {seconds:6.2f} s  {memory:5.0f} MB: "
+              f"{verdict('diff', seconds)}")
     return 0
 
 

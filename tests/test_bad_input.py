@@ -449,7 +449,7 @@ def test_the_nesting_bomb_neither_recurses_nor_crashes():
 
 def test_every_problem_code_is_documented_and_every_documented_code_is_used():
     used = set()
-    for module in sorted((ROOT / "seloste").glob("*.py")):
+    for module in sorted((ROOT / "seloste").rglob("*.py")):
         used |= set(re.findall(r"\"([A-Z][0-9]{3})\"", module.read_text(encoding="utf-8")))
     documented = set(re.findall(r"^\| ([A-Z][0-9]{3}) \|", (ROOT / "docs" / "problem-codes.md").read_text(encoding="utf-8"),
                                 re.MULTILINE))

@@ -19,6 +19,8 @@ from conftest import ROOT
 from markdown_it import MarkdownIt
 
 from seloste import diff
+from seloste.diff.entries import Entry
+from seloste.diff.wording import is_wording_fix
 from seloste.load import load_text
 
 SEED = "genetta-asiakasrekisteri.yaml"
@@ -549,9 +551,9 @@ WORDING = [
 
 @pytest.mark.parametrize(("old", "new", "fix"), [case[1:] for case in WORDING], ids=[case[0] for case in WORDING])
 def test_wording_fix(old, new, fix):
-    before = diff._Entry("purposes", "purpose", old, old, old)
-    after = diff._Entry("purposes", "purpose", new, new, new)
-    assert diff._is_wording_fix(before, after) is fix
+    before = Entry("purposes", "purpose", old, old, old)
+    after = Entry("purposes", "purpose", new, new, new)
+    assert is_wording_fix(before, after) is fix
 
 
 @pytest.mark.parametrize(("old", "new", "segments"), [

@@ -16,13 +16,14 @@ import random
 import re
 import sys
 
+import seloste
 from seloste import diff
 from seloste import markup
 from seloste import project
 
 LINEAR = 5.0  # the most that 4N may cost over N
 CAP = 20_000_000  # lines of Python: far beyond what the bounded code needs
-PACKAGE = str(pathlib.Path(diff.__file__).parent)
+PACKAGE = str(pathlib.Path(seloste.__file__).parent)  # every module of the package, diff/ and markup/ too
 
 
 class _Scanned:

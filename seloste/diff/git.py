@@ -1,0 +1,124 @@
+"""The policy folder as it stands in a git revision: its files read in one ``git cat-file``."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pathlib
+import subprocess
+
+from seloste import project
+from seloste.diff.model import Side
+from seloste.diff.model import SideError
+from seloste.load import is_register_id
+from seloste.problem import Problem
+
+
+@dataclasses.dataclass(frozen=True)
+class Repository:
+    """The git repository that holds the policy folder, and where the folder is in it."""
+
+    top: pathlib.Path
+    folder: str  # the policy folder relative to ``top``, POSIX style; "" for the top itself
+
+    @classmethod
+    def find(cls, policy_dir: pathlib.Path) -> Repository:
+        """The repository around ``policy_dir`` (or the working folder). Raises :class:`SideError`."""
+        start = policy_dir if policy_dir.is_dir() else pathlib.Path.cwd()
+        try:
+            top = pathlib.Path(git(["rev-parse", "--show-toplevel"], start).decode("utf-8").strip()).resolve()
+        except SideError:
+            raise SideError(f"'{project.shown_path(start)}' ei ole git-tietovarastossa; "
+                            "anna vertailtavaksi kaksi tiedostoa tai kaksi kansiota") from None
+        folder = pathlib.Path(os.path.relpath(policy_dir.resolve(), top))
+        if folder.parts and folder.parts[0] == "..":
+            raise SideError(f"rekisterikansio '{policy_dir}' ei ole git-tietovarastossa {top}")
+        return cls(top, "" if str(folder) == "." else folder.as_posix())
+
+    def commit(self, revision: str) -> str:
+        """The commit id ``revision`` names. Raises :class:`SideError`."""
+        if not revision or revision.startswith("-"):
+            raise SideError(f"'{revision}' ei ole git-revisio")
+        try:
+            return git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], self.top).decode().strip()
+        except SideError:
+            raise SideError(f"'{revision}' ei ole git-revisio eikä olemassa oleva tiedosto tai kansio") from None
+
+    def blobs(self, revision: str) -> list[tuple[str, str]]:
+        """``(path in the repository, blob id)`` of each policy file in ``revision``, by name."""
+        pathspec = f"{self.folder}/" if self.folder else "."
+        listing = git(["ls-tree", "-z", self.commit(revision), "--", pathspec], self.top)
+        found = []
+        for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            mode, kind, blob = meta.split()
+            name = path.rsplit("/", 1)[-1]
+            if kind == "blob" and mode in ("100644", "100755") and name.endswith(project.POLICY_SUFFIXES) \
+                    and not name.startswith("."):
+                found.append((path, blob))
+        return sorted(found)
+
+    def read(self, blob_ids: list[str]) -> dict[str, bytes]:
+        """The contents of the blobs, read in one ``git cat-file --batch``."""
+        if not blob_ids:
+            return {}
+        output = git(["cat-file", "--batch"], self.top, "".join(f"{b}\n" for b in blob_ids).encode())
+        contents, offset = {}, 0
+        for blob in blob_ids:
+            end = output.index(b"\n", offset)
+            header = output[offset:end].split()
+            size = int(header[2])
+            contents[blob] = output[end + 1:end + 1 + size]
+            offset = end + 1 + size + 1
+        return contents
+
+    def side(self, revision: str, skip: dict[str, str] | None = None) -> Side:
+        """The policy folder as it stands in ``revision``. Raises :class:`SideError`.
+
+        ``skip`` maps register ids to blob ids: a register whose blob is the same is left out.
+        """
+        blobs = [(path, blob) for path, blob in self.blobs(revision)
+                 if not skip or skip.get(stem(path)) != blob]
+        contents = self.read([blob for _, blob in blobs])
+        registers: dict = {}
+        problems: list[Problem] = []
+        failed: set = set()
+        for path, blob in blobs:
+            shown, register_id = f"{revision}:{path}", stem(path)
+            if not is_register_id(register_id):
+                problems.append(project.file_name_problem(shown, path.rsplit("/", 1)[-1]))
+                continue
+            register, found = project.register_from_source(register_id, shown, contents[blob])
+            problems.extend(found)
+            if register is None:
+                failed.add(register_id)
+                continue
+            if register_id in registers:
+                problems.append(project.duplicate_id_problem(shown, register_id, registers[register_id].path))
+                continue
+            registers[register_id] = register
+        return Side(revision, registers, problems, failed)
+
+
+def stem(path: str) -> str:
+    """The register id a policy file's path names."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def git(args: list[str], cwd: pathlib.Path, stdin: bytes | None = None) -> bytes:
+    """Run git; returns its standard output. Raises :class:`SideError` when git fails or is missing."""
+    try:
+        result = subprocess.run(["git", *args], cwd=str(cwd), input=stdin, capture_output=True, check=False)
+    except OSError as exc:
+        raise SideError(f"git-ohjelmaa ei voi käynnistää: {exc.strerror or exc}") from None
+    if result.returncode != 0:
+        raise SideError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} epäonnistui")
+    return result.stdout
+
+
+def blob_id(content: bytes) -> str:
+    """The id git gives a file of these bytes (its blob's SHA-1)."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()

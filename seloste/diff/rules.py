@@ -1,0 +1,70 @@
+"""Which changes are material: the table of ``docs/diff.md``, and the kinds of entry it speaks of."""
+
+from __future__ import annotations
+
+from seloste.diff.model import ADDED
+from seloste.diff.model import CHANGED
+from seloste.diff.model import REMOVED
+
+ALL = frozenset({ADDED, REMOVED, CHANGED})
+
+# Which actions on which kind of entry are material: (topic, kind) -> actions. Everything else,
+# every move and every change that is only a wording fix (see is_wording_fix) is editorial.
+# docs/diff.md explains each row.
+MATERIAL: dict[tuple[str, str], frozenset] = {
+    ("register", "register"): frozenset({ADDED, REMOVED}),
+    ("controller", "controller_field"): ALL,
+    ("controller", "notes"): ALL,
+    ("dpo", "dpo_field"): ALL,
+    ("dpo", "notes"): ALL,
+    ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
+    ("purposes", "intro"): ALL,
+    ("purposes", "notes"): ALL,
+    ("data_categories", "data_category"): frozenset({ADDED, CHANGED}),
+    ("data_categories", "group_intro"): ALL,
+    ("data_categories", "intro"): ALL,
+    ("data_categories", "notes"): ALL,
+    ("sources", "source"): frozenset({ADDED, CHANGED}),
+    ("sources", "intro"): ALL,
+    ("sources", "notes"): ALL,
+    ("recipients", "recipient"): frozenset({ADDED, CHANGED}),
+    ("recipients", "none"): frozenset({REMOVED}),
+    ("recipients", "intro"): ALL,
+    ("recipients", "notes"): ALL,
+    ("processors", "processor"): frozenset({ADDED, CHANGED}),
+    ("processors", "intro"): ALL,
+    ("processors", "notes"): ALL,
+    ("transfers", "transfer"): frozenset({ADDED, CHANGED}),
+    ("transfers", "none"): frozenset({REMOVED}),
+    ("transfers", "intro"): ALL,
+    ("transfers", "notes"): ALL,
+    ("retention", "retention_item"): ALL,
+    ("retention", "intro"): ALL,
+    ("retention", "notes"): ALL,
+    ("rights", "right"): frozenset({REMOVED, CHANGED}),
+    ("rights", "intro"): ALL,
+    ("rights", "notes"): ALL,
+    ("complaint", "authority"): frozenset({REMOVED, CHANGED}),
+    ("complaint", "intro"): ALL,
+    ("complaint", "notes"): ALL,
+    ("data_subjects", "data_subject"): frozenset({ADDED}),
+    ("provision_requirement", "provision_kind"): frozenset({CHANGED}),
+    ("provision_requirement", "provision_consequences"): ALL,
+    ("automated_decisions", "automated_decision"): frozenset({ADDED, CHANGED}),
+    ("automated_decisions", "none"): frozenset({REMOVED}),
+    ("automated_decisions", "intro"): ALL,
+    ("automated_decisions", "notes"): ALL,
+    # An own section is free text that can tell anything (cookies, profiling, a new disclosure).
+    ("section", "custom_section"): ALL,
+}
+
+# Kinds whose identity is their text: unmatched ones are paired by similar wording.
+TEXT_KINDS = frozenset({
+    "purpose", "data_subject", "data_category", "data_group", "source", "recipient", "processor",
+    "transfer", "security_item", "retention_item", "automated_decision", "history_entry",
+})
+# Identity and contact details: every change counts, however small.
+EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated"})
+# Entries that name an organisation or a country: one letter may be another company ("Google LLC"
+# and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
+NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})
