@@ -72,6 +72,26 @@ class Change:
 
 
 @dataclasses.dataclass(frozen=True)
+class Item:
+    """One comparable item of a notice: a purpose, a data category, a contact field, an intro...
+
+    The notice builder records one as it lays each out; the diff pairs and compares them.
+    """
+
+    topic: str
+    kind: str
+    key: str  # identity: the source text of a text item, a fixed name otherwise
+    name: str  # as the summary names it ("" for an intro or notes)
+    text: str = ""  # the words compared for a wording fix
+    attributes: tuple = ()  # ((label, shown value), ...)
+    group: str = ""  # the data-category group
+
+    @property
+    def content(self) -> tuple:
+        return self.key, self.text, self.attributes
+
+
+@dataclasses.dataclass(frozen=True)
 class Notice:
     """Everything a template needs to present one register."""
 
@@ -85,6 +105,7 @@ class Notice:
     sections: tuple
     history: tuple  # of Change
     labels: dict
+    items: tuple = ()  # of Item: what the diff compares, recorded as the blocks were laid out
 
     def index_entry(self) -> "IndexEntry":
         """What the index page shows of this notice."""

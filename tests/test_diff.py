@@ -19,7 +19,7 @@ from conftest import ROOT
 from markdown_it import MarkdownIt
 
 from seloste import diff
-from seloste.diff.entries import Entry
+from seloste.blocks import Item
 from seloste.diff.wording import is_wording_fix
 from seloste.load import load_text
 
@@ -551,8 +551,8 @@ WORDING = [
 
 @pytest.mark.parametrize(("old", "new", "fix"), [case[1:] for case in WORDING], ids=[case[0] for case in WORDING])
 def test_wording_fix(old, new, fix):
-    before = Entry("purposes", "purpose", old, old, old)
-    after = Entry("purposes", "purpose", new, new, new)
+    before = Item("purposes", "purpose", old, old, old)
+    after = Item("purposes", "purpose", new, new, new)
     assert is_wording_fix(before, after) is fix
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import collections
 
 from seloste import sequences
-from seloste.diff.entries import Entry
-from seloste.diff.entries import entries
+from seloste.blocks import Item
 from seloste.diff.model import CHANGED
 from seloste.diff.model import MOVED
 from seloste.diff.model import REMOVED
@@ -20,7 +19,7 @@ from seloste.diff.wording import WORD
 from seloste.diff.wording import excerpt
 from seloste.diff.wording import is_wording_fix
 from seloste.diff.wording import same_characters
-from seloste.diff.wording import shorten
+from seloste.notice.words import shorten
 
 
 def register_changes(old: dict, new: dict) -> list[Change]:
@@ -36,7 +35,7 @@ def changes_between(old: dict, new: dict, old_notice, new_notice) -> list[Change
     order = {section.id: index for index, section in enumerate(new_notice.sections)}
     order_old = {section.id: index for index, section in enumerate(old_notice.sections)}
     changes: list[tuple[tuple, Change]] = []
-    old_entries, new_entries = entries(old), entries(new)
+    old_entries, new_entries = old_notice.items, new_notice.items
     old_by_topic, new_by_topic = collections.defaultdict(list), collections.defaultdict(list)
     for found, by_topic in ((old_entries, old_by_topic), (new_entries, new_by_topic)):
         for entry in found:
@@ -90,7 +89,7 @@ def _sections(data: dict) -> dict:
     return found
 
 
-def _compare_entries(old: list[Entry], new: list[Entry], section: str) -> list[Change]:
+def _compare_entries(old: list[Item], new: list[Item], section: str) -> list[Change]:
     """The changes between two lists of one topic's entries."""
     index_pairs, removed, added = _match(old, new)
     pairs = [(old[i], new[j]) for i, j in index_pairs]
@@ -115,7 +114,7 @@ def _group_move(old: str, new: str) -> str:
     return f"ryhmään ”{new}”" if new else f"pois ryhmästä ”{old}”"
 
 
-def _attributes(entry: Entry) -> str:
+def _attributes(entry: Item) -> str:
     parts = [f"{label}: {value}" for label, value in entry.attributes if label != "source"]
     if entry.group:
         parts.insert(0, f"ryhmä ”{entry.group}”")
@@ -124,13 +123,13 @@ def _attributes(entry: Entry) -> str:
     return "; ".join(parts)
 
 
-def _change(section: str, entry: Entry, action: str, name: str, detail: str, wording_fix: bool = False) -> Change:
+def _change(section: str, entry: Item, action: str, name: str, detail: str, wording_fix: bool = False) -> Change:
     topic = "section" if entry.topic.startswith("section:") else entry.topic  # every own section shares one rule
     material = action in MATERIAL.get((topic, entry.kind), ()) and not wording_fix
     return Change(section, topic, entry.kind, action, shorten(name, 80), detail, material)
 
 
-def _changed(section: str, before: Entry, after: Entry) -> Change:
+def _changed(section: str, before: Item, after: Item) -> Change:
     parts = []
     text_changed = before.key != after.key or before.text != after.text
     if text_changed:
@@ -157,7 +156,7 @@ def _changed(section: str, before: Entry, after: Entry) -> Change:
     return _change(section, after, CHANGED, name, "; ".join(parts), wording_fix)
 
 
-def _moves(index_pairs: list, old: list[Entry], new: list[Entry], section: str) -> list[Change]:
+def _moves(index_pairs: list, old: list[Item], new: list[Item], section: str) -> list[Change]:
     """Entries that kept their list but changed places: the ones outside the longest common order.
 
     Works on positions, not on the entries themselves: a list may repeat an item word for word.
@@ -187,7 +186,7 @@ def _moves(index_pairs: list, old: list[Entry], new: list[Entry], section: str) 
     return changes
 
 
-def _places(entries: list[Entry]) -> dict[int, int]:
+def _places(entries: list[Item]) -> dict[int, int]:
     """Each entry's 1-based place among the entries of its kind and group."""
     counts: collections.Counter = collections.Counter()
     places = {}
@@ -197,7 +196,7 @@ def _places(entries: list[Entry]) -> dict[int, int]:
     return places
 
 
-def _match(old: list[Entry], new: list[Entry]):
+def _match(old: list[Item], new: list[Item]):
     """Pair old and new entries: same kind and key first, then text items by similar wording.
 
     Returns (index pairs (i, j) of old[i] and new[j], removed, added), each in the order of the entries.

@@ -7,8 +7,10 @@ import typing
 
 from seloste import markup
 
+from seloste.notice.words import shorten
+
 if typing.TYPE_CHECKING:
-    from seloste.diff.entries import Entry
+    from seloste.blocks import Item
 
 WORD = re.compile(r"\w+")
 _SHIELDED = re.compile(r"\d|@")
@@ -20,7 +22,7 @@ def same_characters(old: str, new: str) -> bool:
     return old.split() == new.split()
 
 
-def is_wording_fix(before: Entry, after: Entry, spelling: bool = True) -> bool:
+def is_wording_fix(before: Item, after: Item, spelling: bool = True) -> bool:
     """True when a text changed only in punctuation, capitals, spacing, markup, a split or joined
     word, or (with ``spelling``) spelling: the same words in the same order, each changed one by
     at most one letter (two in words of seven letters or more), no number, address or link target
@@ -85,14 +87,6 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
             current[d] = min(best, far)
         earlier, row = row, current
     return row[len(b) - len(a) + limit]
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",.;:") + "…"
 
 
 def excerpt(old: str, new: str, context: int = 3) -> str:

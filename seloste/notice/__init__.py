@@ -1,0 +1,94 @@
+"""The notice as a model: a validated register laid out into numbered sections of blocks.
+
+This is the one place where a section's structure is decided; the three format templates only
+present the blocks made here (paragraph, list, fields, heading, table). The layout (section
+titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resources`; each
+topic is laid out in :mod:`.builder`, which also records the items the diff compares; how a
+setting or a text reads is in :mod:`.words`.
+"""
+
+from __future__ import annotations
+
+from seloste.blocks import Change
+from seloste.blocks import Heading
+from seloste.blocks import Notice
+from seloste.blocks import Section
+from seloste.notice.builder import Builder
+from seloste.notice.words import as_list
+from seloste.notice.words import finnish_date
+from seloste.notice.words import legal_basis_names
+from seloste.notice.words import source_notes
+from seloste.notice.words import special_category_note
+from seloste.resources import authorities
+from seloste.resources import layouts
+from seloste.resources import phrases
+from seloste.resources import topic_order
+
+__all__ = [
+    "TOPICS", "as_list", "authorities", "build_notice", "finnish_date", "layouts", "legal_basis_names", "phrases",
+    "source_notes", "special_category_note",
+]
+
+# Every topic a layout can place: the schema's top-level topics, less those about the notice
+# itself; the register's name is the topic "register_name".
+_ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "sections", "history"})
+TOPICS = tuple("register_name" if key == "name" else key for key in topic_order() if key not in _ABOUT_THE_NOTICE)
+
+
+def build_notice(register_id: str, data: dict) -> Notice:
+    """Lay a validated register out into a :class:`Notice`."""
+    language = data.get("language", "fi")
+    words = phrases(language)
+    layout = layouts()[data["layout"]]
+    builder = Builder(data, words)
+    builder.record("title", "title", "title", "", data.get("title", ""))
+    builder.record("layout", "layout", "layout", "", data["layout"])
+    updated = data.get("updated", "")
+    if updated:
+        builder.record("updated", "updated", "updated", "", finnish_date(updated))
+    history = tuple(Change(finnish_date(c["date"]), c["text"]) for c in data.get("history", []))
+    for change in history:
+        entry = f"{change.date}: {change.text}"
+        builder.record("history", "history_entry", entry, entry, entry)
+
+    custom_after: dict[str, list] = {}
+    for section in data.get("sections", []):
+        custom_after.setdefault(section.get("after", ""), []).append(section)
+
+    planned: list[tuple[str, str, list]] = []
+    for section in layout["sections"]:
+        blocks: list = []
+        for placement in section["topics"]:
+            topic_blocks = builder.topic(placement["topic"])
+            # A topic that shares its section with an earlier one gets its own sub-heading.
+            if topic_blocks and blocks and placement.get("heading"):
+                blocks.append(Heading(placement["heading"]))
+            blocks.extend(topic_blocks)
+        if blocks:
+            planned.append((section["id"], section["title"], blocks))
+        planned.extend(_custom_sections(builder, custom_after.pop(section["id"], [])))
+    # Sections without "after" (and nothing else is left over: validation checks "after").
+    planned.extend(_custom_sections(builder, [c for leftover in custom_after.values() for c in leftover]))
+
+    numbered = data.get("numbered", layout.get("numbered", False))
+    sections = tuple(
+        Section(section_id, str(number) if numbered else "", title, tuple(blocks))
+        for number, (section_id, title, blocks) in enumerate(planned, start=1)
+    )
+    return Notice(
+        id=register_id,
+        language=language,
+        title=data.get("title", layout["title"]),
+        name=data["name"],
+        controller=data["controller"]["name"],
+        updated=updated,
+        updated_display=finnish_date(updated) if updated else "",
+        sections=sections,
+        history=history,
+        labels=words["labels"],
+        items=tuple(builder.items),
+    )
+
+
+def _custom_sections(builder: Builder, sections: list) -> list:
+    return [(custom["id"], custom["title"], builder.custom_section(custom)) for custom in sections]

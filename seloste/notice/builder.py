@@ -1,0 +1,364 @@
+"""Each topic of a register laid out into blocks, and the items the diff compares recorded as it goes.
+
+One method a topic (``_purposes`` lays out ``purposes``); each records the topic's items
+(:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
+and notes first, then its items.
+"""
+
+from __future__ import annotations
+
+from seloste import markup
+from seloste.blocks import BulletList
+from seloste.blocks import Field
+from seloste.blocks import Fields
+from seloste.blocks import Heading
+from seloste.blocks import Item
+from seloste.blocks import Paragraph
+from seloste.blocks import Table
+from seloste.notice.words import content_source
+from seloste.notice.words import content_words
+from seloste.notice.words import item_text
+from seloste.notice.words import legal_basis_names
+from seloste.notice.words import shorten
+from seloste.notice.words import source_notes
+from seloste.notice.words import special_category_note
+from seloste.notice.words import text_words
+from seloste.resources import authorities
+
+
+def _md(value: str) -> markup.Text:
+    return markup.markdown(value)
+
+
+def _plain(value: str) -> markup.Text:
+    return markup.plain(value)
+
+
+class Builder:
+    def __init__(self, data: dict, words: dict):
+        self.data = data
+        self.words = words
+        self.labels = words["labels"]
+        self.items: list[Item] = []
+
+    def topic(self, name: str) -> list:
+        if name == "register_name":
+            self.record("register_name", "register_name", "name", "", self.data["name"])
+            return [Paragraph(_plain(self.data["name"]))]
+        value = self.data.get(name)
+        if value is None:
+            return []
+        return getattr(self, f"_{name}")(value)
+
+    # the items -------------------------------------------------------------------------------
+
+    def record(self, topic, kind, key, name="", text="", attributes=(), group="") -> None:
+        self.items.append(Item(topic, kind, key, name, text, tuple(attributes), group))
+
+    def _record_frame(self, topic: str, value: dict, statement: str = "") -> None:
+        """A topic's statement ("no recipients"), intro and notes."""
+        if value.get("none") and statement:
+            sentence = self.words["statements"][statement]
+            self.record(topic, "none", "none", sentence, sentence)
+        for part in ("intro", "notes"):
+            if part in value:
+                self.record(topic, part, part, "", content_words(value[part]), (("source", content_source(value[part])),))
+
+    def _record_items(self, topic: str, kind: str, value: dict, describe=lambda item: ()) -> None:
+        for item in value.get("items", []):
+            source = item_text(item)
+            self.record(topic, kind, source, text_words(source), text_words(source), describe(item))
+
+    # content shared by every topic -----------------------------------------------------------
+
+    def content(self, value) -> list:
+        """Free content: one Markdown paragraph, or a list of blocks."""
+        if isinstance(value, str):
+            return [Paragraph(_md(value))]
+        blocks: list = []
+        for block in value:
+            if isinstance(block, str):
+                blocks.append(Paragraph(_md(block)))
+            elif "list" in block:
+                blocks.append(BulletList(tuple(_md(entry) for entry in block["list"]), block.get("ordered", False)))
+            elif "heading" in block:
+                blocks.append(Heading(block["heading"]))
+            elif "fields" in block:
+                blocks.append(self._fields(block["fields"]))
+            elif "table" in block:
+                table = block["table"]
+                blocks.append(Table(tuple(table["columns"]), tuple(tuple(_md(cell) for cell in row) for row in table["rows"]),
+                                    table.get("caption", "")))
+        return blocks
+
+    def custom_section(self, section: dict) -> list:
+        """One of the register's own sections."""
+        self.record(f"section:{section['id']}", "custom_section", section["id"], section["title"],
+                    content_words(section["content"]), (("source", content_source(section["content"])),))
+        return self.content(section["content"])
+
+    def _fields(self, entries) -> Fields:
+        return Fields(tuple(Field(entry["label"], _md(entry["value"])) for entry in entries))
+
+    def _framed(self, value: dict, middle: list, statement: str = "") -> list:
+        blocks = self.content(value["intro"]) if "intro" in value else []
+        if value.get("none") and statement:
+            blocks.append(Paragraph(_plain(self.words["statements"][statement])))
+        blocks.extend(middle)
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _simple_list(self, value: dict, statement: str = "", describe=item_text) -> list:
+        items = value.get("items", [])
+        middle = [BulletList(tuple(_md(describe(item)) for item in items))] if items else []
+        return self._framed(value, middle, statement)
+
+    def _contact_fields(self, topic: str, value: dict, keys: tuple, labels: dict) -> list:
+        """A contact's own fields, each a field of the notice and an item of the diff."""
+        entries = []
+        for key in keys:
+            if key not in value:
+                continue
+            label = self.labels[labels.get(key, key)]
+            shown = _email(value[key]) if key == "email" else _link(value[key]) if key == "website" else _plain(value[key])
+            entries.append(Field(label, shown))
+            self.record(topic, f"{topic}_field", key, label, value[key])
+        return entries
+
+    def _extra_fields(self, topic: str, value: dict) -> list:
+        for field in value.get("fields", []):
+            self.record(topic, f"{topic}_field", f"field:{field['label']}", field["label"], text_words(field["value"]))
+        return list(self._fields(value.get("fields", [])).entries)
+
+    # topics ----------------------------------------------------------------------------------
+
+    def _controller(self, value: dict) -> list:
+        keys = ("name", "business_id", "postal_address", "visiting_address", "phone", "email", "website")
+        entries = self._contact_fields("controller", value, keys, {})
+        if "contact_person" in value:
+            person = value["contact_person"]
+            entries.append(Field(self.labels["contact_person"], _contact(person)))
+            shown = ", ".join(person[part] for part in ("name", "title", "phone", "email") if part in person)
+            self.record("controller", "controller_field", "contact_person", self.labels["contact_person"], shown)
+        entries.extend(self._extra_fields("controller", value))
+        self._record_frame("controller", value)
+        blocks: list = [Fields(tuple(entries))]
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _dpo(self, value: dict) -> list:
+        entries = self._contact_fields("dpo", value, ("name", "phone", "postal_address", "email"), {"name": "dpo_name"})
+        entries.extend(self._extra_fields("dpo", value))
+        self._record_frame("dpo", value)
+        blocks: list = [Fields(tuple(entries))] if entries else []
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _purposes(self, value: dict) -> list:
+        labels = self.labels
+
+        def settings(item):
+            if isinstance(item, str):
+                return ()
+            bases = "; ".join(legal_basis_names(item, self.words))
+            return tuple((label, shown) for label, shown in (
+                (labels["legal_basis"].lower(), bases),
+                (labels["legitimate_interest"].lower(), text_words(item.get("legitimate_interest"))),
+                (labels["law"].lower(), item.get("law", ""))) if shown)
+
+        self._record_frame("purposes", value)
+        self._record_items("purposes", "purpose", value, settings)
+        items = value.get("items", [])
+        if not any(isinstance(item, dict) and ("legal_basis" in item or "legitimate_interest" in item) for item in items):
+            return self._simple_list(value)
+        rows = []
+        for item in items:
+            if isinstance(item, str):
+                rows.append((_md(item), _plain("–")))
+                continue
+            basis = "; ".join(markup.literal_source(part) for part in legal_basis_names(item, self.words)) or "–"
+            if "law" in item:
+                basis += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
+            cell = _md(basis)
+            if "legitimate_interest" in item:
+                cell = _md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
+            rows.append((_md(item["text"]), cell))
+        table = Table((labels["purpose"], labels["legal_basis"]), tuple(rows))
+        return self._framed(value, [table])
+
+    def _data_subjects(self, value: dict) -> list:
+        self._record_frame("data_subjects", value)
+        self._record_items("data_subjects", "data_subject", value)
+        return self._simple_list(value)
+
+    def _data_category(self, item, group: str = "") -> str:
+        note = "" if isinstance(item, str) else special_category_note(item, self.words)
+        source = item_text(item)
+        self.record("data_categories", "data_category", source, text_words(source), text_words(source),
+                    ((self.labels["special_category"], note),) if note else (), group)
+        if note:
+            return f"{source} ({markup.literal_source(self.labels['special_category'] + ': ' + note)})"
+        return source
+
+    def _data_categories(self, value: dict) -> list:
+        self._record_frame("data_categories", value)
+        middle: list = []
+        for group in value.get("groups", []):
+            name = group["name"]
+            self.record("data_categories", "data_group", name, name, name)
+            middle.append(Heading(name, suffix=":"))
+            if "intro" in group:
+                self.record("data_categories", "group_intro", f"group:{name}", name, content_words(group["intro"]),
+                            (("source", content_source(group["intro"])),))
+                middle.extend(self.content(group["intro"]))
+            middle.append(BulletList(tuple(_md(self._data_category(item, name)) for item in group["items"])))
+        if value.get("items"):
+            middle.append(BulletList(tuple(_md(self._data_category(item)) for item in value["items"])))
+        return self._framed(value, middle)
+
+    def _sources(self, value: dict) -> list:
+        def notes(item):
+            return [] if isinstance(item, str) else source_notes(item, self.words)
+
+        def describe(item):
+            found = notes(item)
+            return item_text(item) + (f" ({markup.literal_source(', '.join(found))})" if found else "")
+
+        self._record_frame("sources", value)
+        self._record_items("sources", "source", value, lambda item: (("lähde", ", ".join(notes(item))),) if notes(item) else ())
+        return self._simple_list(value, describe=describe)
+
+    def _recipient(self, item) -> str:
+        if isinstance(item, str):
+            return item
+        return item["text"] + (f": {item['purpose']}" if "purpose" in item else "")
+
+    @staticmethod
+    def _recipient_purpose(item) -> tuple:
+        return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", text_words(item["purpose"])),)
+
+    def _recipients(self, value: dict) -> list:
+        self._record_frame("recipients", value, "recipients_none")
+        self._record_items("recipients", "recipient", value, self._recipient_purpose)
+        return self._simple_list(value, "recipients_none", describe=self._recipient)
+
+    def _processors(self, value: dict) -> list:
+        self._record_frame("processors", value)
+        self._record_items("processors", "processor", value, self._recipient_purpose)
+        return self._simple_list(value, describe=self._recipient)
+
+    def _transfers(self, value: dict) -> list:
+        labels = self.labels
+
+        def settings(item):
+            shown = [(labels["country"].lower(), item["country"]),
+                     (labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]])]
+            if "copy" in item:
+                shown.append((labels["copy"].lower(), text_words(item["copy"])))
+            return tuple(shown)
+
+        self._record_frame("transfers", value, "transfers_none")
+        self._record_items("transfers", "transfer", value, settings)
+        items = value.get("items", [])
+        middle = []
+        if items:
+            rows = []
+            for item in items:
+                safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
+                if "copy" in item:
+                    safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
+                rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
+            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
+        return self._framed(value, middle, "transfers_none")
+
+    def _security(self, value: dict) -> list:
+        self._record_frame("security", value)
+        self._record_items("security", "security_item", value)
+        return self._simple_list(value)
+
+    def _retention(self, value: dict) -> list:
+        period = self.labels["period"].lower()
+        self._record_frame("retention", value)
+        self._record_items("retention", "retention_item", value,
+                           lambda item: () if isinstance(item, str) else ((period, text_words(item["period"])),))
+        items = value.get("items", [])
+        if not any(isinstance(item, dict) for item in items):
+            return self._simple_list(value)
+        rows = tuple(
+            (_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), _md(item["period"]))
+            for item in items
+        )
+        return self._framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
+
+    def _rights(self, value: dict) -> list:
+        self._record_frame("rights", value)
+        middle: list = []
+        for item in value.get("items", []):
+            kind = item["right"]
+            text = content_words(item["text"]) if "text" in item else self.words["rights"].get(kind, "")
+            name = self.words["right_names"][kind] if kind != "other" else shorten(text, 60)
+            self.record("rights", "right", kind if kind != "other" else f"other:{text}", name, text)
+            if "text" in item:
+                middle.extend(self.content(item["text"]))
+            elif self.words["rights"].get(kind):
+                middle.append(Paragraph(_plain(self.words["rights"][kind])))
+        return self._framed(value, middle)
+
+    def _complaint(self, value: dict) -> list:
+        if "intro" in value:
+            blocks = self.content(value["intro"])
+        else:
+            blocks = [Paragraph(_plain(self.words["statements"]["complaint"]))]
+        if "authority" in value:
+            authority = authorities()[value["authority"]]
+            self.record("complaint", "authority", "authority", authority["name"], authority["name"])
+            labels = self.labels
+            blocks.append(Fields((
+                Field(labels["authority"], _plain(authority["name"])),
+                Field(labels["visiting_address"], _plain(authority["visiting_address"])),
+                Field(labels["postal_address"], _plain(authority["postal_address"])),
+                Field(labels["phone"], _plain(authority["phone"])),
+                Field(labels["email"], _email(authority["email"])),
+                Field(labels["website"], _link(authority["website"])),
+            )))
+        self._record_frame("complaint", value)
+        if "notes" in value:
+            blocks.extend(self.content(value["notes"]))
+        return blocks
+
+    def _provision_requirement(self, value: dict) -> list:
+        statement = self.words["statements"][f"provision_{value['kind']}"]
+        self.record("provision_requirement", "provision_kind", "kind", "", statement)
+        middle = [Paragraph(_plain(statement))]
+        if "consequences" in value:
+            self.record("provision_requirement", "provision_consequences", "consequences", "",
+                        text_words(value["consequences"]))
+            middle.append(Paragraph(_md(value["consequences"])))
+        self._record_frame("provision_requirement", value)
+        return self._framed(value, middle)
+
+    def _automated_decisions(self, value: dict) -> list:
+        self._record_frame("automated_decisions", value, "automated_decisions_none")
+        self._record_items("automated_decisions", "automated_decision", value)
+        return self._simple_list(value, "automated_decisions_none")
+
+
+def _email(address: str) -> markup.Text:
+    return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
+
+
+def _link(url: str) -> markup.Text:
+    return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
+
+
+def _contact(contact: dict) -> markup.Text:
+    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
+    if "phone" in contact:
+        nodes.append(("#text", f", {contact['phone']}"))
+    if "email" in contact:
+        nodes.append(("#text", ", "))
+        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
+    return markup.Text((("p", (), tuple(nodes)),), contact["name"])

@@ -1,0 +1,99 @@
+"""How a register's settings and texts read: in the notice, and in the items the diff compares.
+
+Each is written here once: the notice shows a purpose's legal bases, a data category's
+special category or a source's origin in these words, and the diff names a changed setting in
+the same words.
+"""
+
+from __future__ import annotations
+
+import json
+
+from seloste import markup
+
+
+def finnish_date(iso: str) -> str:
+    """``2024-05-01`` as Finnish writes it: ``1.5.2024``."""
+    year, month, day = iso.split("-")
+    return f"{int(day)}.{int(month)}.{year}"
+
+
+def as_list(value) -> list:
+    """A value that may be written as one item or a list, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def item_text(item) -> str:
+    """An item's text: the item itself, or its ``text``."""
+    return item if isinstance(item, str) else item["text"]
+
+
+def legal_basis_names(purpose: dict, words: dict) -> list[str]:
+    """The names of a purpose's legal bases, as written in order; [] for none."""
+    return [words["legal_bases"][basis] for basis in as_list(purpose.get("legal_basis"))]
+
+
+def special_category_note(category: dict, words: dict) -> str:
+    """A data category's special category and its condition: ``terveystiedot, käsittelyn edellytys
+    GDPR 9(2)(h)``; "" when it has none."""
+    if "special_category" not in category:
+        return ""
+    note = words["special_categories"][category["special_category"]]
+    if "condition" in category:
+        note += f", {words['labels']['condition']}({category['condition']})"
+    return note
+
+
+def source_notes(source: dict, words: dict) -> list[str]:
+    """What the notice says of a source beside its text: its origin and whether it is public."""
+    labels = words["labels"]
+    notes = [labels[f"origin_{source['origin']}"]] if "origin" in source else []
+    if source.get("public"):
+        notes.append(labels["public_source"])
+    return notes
+
+
+# --- the words of an item, as the diff compares them -----------------------------------------
+
+def text_words(source) -> str:
+    """A text field's words without markup, on one line."""
+    if isinstance(source, bool) or source is None:
+        return ""
+    return " ".join(markup.to_text(markup.markdown(source), inline=True).split())
+
+
+def content_words(value) -> str:
+    """Free content (one paragraph or a list of blocks) as words on one line."""
+    if isinstance(value, str):
+        return text_words(value)
+    parts = []
+    for block in value or []:
+        if isinstance(block, str):
+            parts.append(text_words(block))
+        elif "list" in block:
+            parts.extend(text_words(entry) for entry in block["list"])
+        elif "heading" in block:
+            parts.append(block["heading"])
+        elif "fields" in block:
+            parts.extend(f"{entry['label']}: {text_words(entry['value'])}" for entry in block["fields"])
+        elif "table" in block:
+            table = block["table"]
+            parts.extend([table.get("caption", ""), *table["columns"]])
+            parts.extend(text_words(cell) for row in table["rows"] for cell in row)
+    return " ".join(part for part in parts if part)
+
+
+def content_source(value) -> str:
+    """Free content as it was written, in one string: a change of markup alone shows here."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text on one line, cut at a word before ``limit`` characters with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",.;:") + "…"
