@@ -136,8 +136,8 @@ def _html(report: Report) -> str:
     """The standalone page: ``templates/diff.html.j2`` on the one base page, with its CSP."""
     import markupsafe
 
-    from seloste.render import html_template
-    from seloste.render import stylesheet_context
+    from seloste.pages import html_template
+    from seloste.pages import stylesheet_context
 
     # The counts are numbers and fixed words: only the <strong> is markup.
     counts = (f"{NO_CHANGES}." if not report.changed

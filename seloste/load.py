@@ -291,3 +291,10 @@ _REGISTER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 def is_register_id(stem: str) -> bool:
     """True when ``stem`` is a safe register id: lowercase letters, digits and single hyphens."""
     return bool(_REGISTER_ID.match(stem))
+
+
+def as_list(value) -> list:
+    """A value the schema lets be written as one item or a list (``legal_basis``), as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

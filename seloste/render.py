@@ -1,76 +1,20 @@
 """Stage 4, render: notices into files, in memory, through the Jinja templates.
 
-Three environments share ``templates/``: HTML (autoescaped), Markdown and plain text. Each
-registers the same filters, ``rich``, ``inline`` and ``plain``, that present a field in that
-format (see :mod:`seloste.markup`). Templates are files of the project; register data only
-ever reaches them as values, never as template source.
+The templates of ``templates/`` are read through the environments of :mod:`seloste.pages`.
+Templates are files of the project; register data only ever reaches them as values, never
+as template source.
 """
 
 from __future__ import annotations
 
-import base64
-import functools
 import hashlib
 import json
 
-from seloste import __version__
-from seloste import markup
 from seloste import resources
 from seloste.blocks import IndexEntry
 from seloste.blocks import Notice
-
-
-
-@functools.lru_cache(maxsize=None)
-def _environment(fmt: str):
-    import jinja2
-    import markupsafe
-
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.TEMPLATES_DIR)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=fmt == "html",
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
-    if fmt == "html":
-        environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
-        environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
-        environment.filters["plain"] = lambda value: value
-    elif fmt == "md":
-        environment.filters["rich"] = markup.to_markdown
-        environment.filters["inline"] = lambda text: markup.to_markdown(text, inline=True)
-        environment.filters["plain"] = markup.plain_markdown
-        environment.filters["table_cell"] = markup.to_markdown_cell
-    else:
-        environment.filters["rich"] = markup.to_text
-        environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)
-        environment.filters["plain"] = lambda value: value
-    return environment
-
-
-def style_hash(stylesheet: str) -> str:
-    """The CSP source (``sha256-…``) that allows exactly this inline stylesheet."""
-    return "sha256-" + base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
-
-
-@functools.lru_cache(maxsize=None)
-def stylesheet_context(name: str) -> dict:
-    """What ``_page.html.j2``-like pages need to embed ``templates/<name>``: the stylesheet, the
-    hash their Content-Security-Policy allows it by, and the generator version."""
-    import markupsafe
-
-    stylesheet = (resources.TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
-    # The stylesheet is the project's own file, not register data: it goes in unescaped, and
-    # the Content-Security-Policy allows exactly this stylesheet by its hash.
-    return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": style_hash(stylesheet), "version": __version__}
-
-
-def html_template(name: str):
-    """A template of ``templates/`` in the autoescaping HTML environment."""
-    return _environment("html").get_template(name)
+from seloste.pages import environment
+from seloste.pages import stylesheet_context
 
 
 def _finish(text: str) -> bytes:
@@ -80,23 +24,23 @@ def _finish(text: str) -> bytes:
 
 def render_text(notice: Notice) -> bytes:
     """The notice as plain text."""
-    return _finish(_environment("txt").get_template("notice.txt.j2").render(notice=notice))
+    return _finish(environment("txt").get_template("notice.txt.j2").render(notice=notice))
 
 
 def render_markdown(notice: Notice) -> bytes:
     """The notice as Markdown."""
-    return _finish(_environment("md").get_template("notice.md.j2").render(notice=notice))
+    return _finish(environment("md").get_template("notice.md.j2").render(notice=notice))
 
 
 def render_html(notice: Notice) -> bytes:
     """The notice as a standalone HTML page."""
-    template = _environment("html").get_template("notice.html.j2")
+    template = environment("html").get_template("notice.html.j2")
     return _finish(template.render(notice=notice, language=notice.language, **stylesheet_context("style.css")))
 
 
 def render_fragment(notice: Notice) -> bytes:
     """The notice body alone, for a CMS to include in its own page."""
-    return _finish(_environment("html").get_template("fragment.html.j2").render(notice=notice))
+    return _finish(environment("html").get_template("fragment.html.j2").render(notice=notice))
 
 
 def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
@@ -115,7 +59,7 @@ def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
 def render_index(entries: list[IndexEntry]) -> bytes:
     """``index.html``: every notice (its :class:`IndexEntry`) with its controller and date."""
     ordered = sorted(entries, key=lambda n: (n.name.casefold(), n.id))
-    template = _environment("html").get_template("index.html.j2")
+    template = environment("html").get_template("index.html.j2")
     return _finish(template.render(notices=ordered, language="fi", **stylesheet_context("style.css")))
 
 

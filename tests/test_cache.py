@@ -19,6 +19,7 @@ from seloste import blocks
 from seloste import cache
 from seloste import lint
 from seloste import notice
+from seloste import pages
 from seloste import project
 from seloste import render
 from seloste import resources
@@ -31,7 +32,7 @@ REGISTER_FILES = sorted((pathlib.Path(__file__).parent.parent / "policy").glob("
 
 def _forget_in_process() -> None:
     """Drop what this process memoised, so that only the cache on disk can carry results over."""
-    for function in (render._environment, render.stylesheet_context, validate.boolean_keys, validate._validator):
+    for function in (pages.environment, pages.stylesheet_context, validate.boolean_keys, validate._validator):
         function.cache_clear()
     resources.forget()
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from seloste import resources
-from seloste.notice import as_list
+from seloste.load import as_list
 from seloste.problem import Problem
 
 # The register's top-level topics in the order a notice tells them (the schema's order).

@@ -61,8 +61,8 @@ def columns(rules=RULES) -> list[tuple[str, list]]:
 
 def render_matrix(registers, findings, rules=RULES) -> bytes:
     """The standalone HTML page of the matrix for ``registers`` and their lint ``findings``."""
-    from seloste.render import html_template
-    from seloste.render import stylesheet_context
+    from seloste.pages import html_template
+    from seloste.pages import stylesheet_context
 
     grouped = columns(rules)
     rows = []

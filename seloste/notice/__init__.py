@@ -14,7 +14,6 @@ from seloste.blocks import Heading
 from seloste.blocks import Notice
 from seloste.blocks import Section
 from seloste.notice.builder import Builder
-from seloste.notice.words import as_list
 from seloste.notice.words import finnish_date
 from seloste.notice.words import legal_basis_names
 from seloste.notice.words import source_notes
@@ -25,7 +24,7 @@ from seloste.resources import phrases
 from seloste.resources import topic_order
 
 __all__ = [
-    "TOPICS", "as_list", "authorities", "build_notice", "finnish_date", "layouts", "legal_basis_names", "phrases",
+    "TOPICS", "authorities", "build_notice", "finnish_date", "layouts", "legal_basis_names", "phrases",
     "source_notes", "special_category_note",
 ]
 

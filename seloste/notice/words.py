@@ -10,19 +10,13 @@ from __future__ import annotations
 import json
 
 from seloste import markup
+from seloste.load import as_list
 
 
 def finnish_date(iso: str) -> str:
     """``2024-05-01`` as Finnish writes it: ``1.5.2024``."""
     year, month, day = iso.split("-")
     return f"{int(day)}.{int(month)}.{year}"
-
-
-def as_list(value) -> list:
-    """A value that may be written as one item or a list, as a list."""
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def item_text(item) -> str:

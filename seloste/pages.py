@@ -1,0 +1,69 @@
+"""Every page and file the tool writes through ``templates/``: its three Jinja environments, and
+what each HTML page (the notices, the index, the lint matrix, the diff page) needs to extend
+``_page.html.j2`` with the same Content-Security-Policy and stylesheet handling.
+
+The HTML environment autoescapes; each environment registers the same filters, ``rich``,
+``inline`` and ``plain``, that present a text field in its format (see :mod:`seloste.markup`).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+
+from seloste import __version__
+from seloste import markup
+from seloste import resources
+
+
+@functools.lru_cache(maxsize=None)
+def environment(fmt: str):
+    import jinja2
+    import markupsafe
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    if fmt == "html":
+        environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
+        environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
+        environment.filters["plain"] = lambda value: value
+    elif fmt == "md":
+        environment.filters["rich"] = markup.to_markdown
+        environment.filters["inline"] = lambda text: markup.to_markdown(text, inline=True)
+        environment.filters["plain"] = markup.plain_markdown
+        environment.filters["table_cell"] = markup.to_markdown_cell
+    else:
+        environment.filters["rich"] = markup.to_text
+        environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)
+        environment.filters["plain"] = lambda value: value
+    return environment
+
+
+def style_hash(stylesheet: str) -> str:
+    """The CSP source (``sha256-…``) that allows exactly this inline stylesheet."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
+
+
+@functools.lru_cache(maxsize=None)
+def stylesheet_context(name: str) -> dict:
+    """What ``_page.html.j2``-like pages need to embed ``templates/<name>``: the stylesheet, the
+    hash their Content-Security-Policy allows it by, and the generator version."""
+    import markupsafe
+
+    stylesheet = (resources.TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
+    # The stylesheet is the project's own file, not register data: it goes in unescaped, and
+    # the Content-Security-Policy allows exactly this stylesheet by its hash.
+    return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": style_hash(stylesheet), "version": __version__}
+
+
+def html_template(name: str):
+    """A template of ``templates/`` in the autoescaping HTML environment."""
+    return environment("html").get_template(name)
