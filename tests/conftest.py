@@ -6,6 +6,7 @@ import dataclasses
 import io
 import os
 import pathlib
+import subprocess
 import shutil
 import sys
 from contextlib import redirect_stderr
@@ -93,3 +94,14 @@ def skip_unless_required(reason: str) -> None:
 
 
 sys.path.insert(0, str(ROOT))
+
+
+def git(repo: pathlib.Path, *args: str) -> str:
+    """Run git in ``repo``; its standard output."""
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def commit(repo: pathlib.Path, message: str) -> None:
+    """Commit everything in ``repo``."""
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message)

@@ -23,7 +23,6 @@ from conftest import ROOT
 from conftest import snapshot
 
 from seloste import load
-from seloste import output
 from seloste.files import Tree
 from seloste.problem import os_error_text
 from seloste.validate import boolean_keys
