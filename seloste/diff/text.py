@@ -51,20 +51,21 @@ def _rows(a: list[str], b: list[str]) -> list[Row]:
         if tag == "equal":
             rows.extend(Row("equal", line) for line in a[i1:i2])
             continue
-        old_lines, new_lines = [], []
-        for line in a[i1:i2]:
-            if moved_from[line]:
-                moved_from[line] -= 1
-                old_lines.append(Row("moved_from", line))
-            else:
-                old_lines.append(Row("delete", line))
-        for line in b[j1:j2]:
-            if moved_to[line]:
-                moved_to[line] -= 1
-                new_lines.append(Row("moved_to", line))
-            else:
-                new_lines.append(Row("insert", line))
+        old_lines = _marked(a[i1:i2], moved_from, "moved_from", "delete")
+        new_lines = _marked(b[j1:j2], moved_to, "moved_to", "insert")
         rows.extend(_pair(old_lines, new_lines))
+    return rows
+
+
+def _marked(lines: list[str], moved: collections.Counter, moved_op: str, op: str) -> list[Row]:
+    """The lines as rows: those still counted in ``moved`` as moves (each count used once)."""
+    rows = []
+    for line in lines:
+        if moved[line]:
+            moved[line] -= 1
+            rows.append(Row(moved_op, line))
+        else:
+            rows.append(Row(op, line))
     return rows
 
 

@@ -31,10 +31,11 @@ _TOKEN = re.compile(
     # A code span between single backticks; its content neither starts nor ends with a space
     # or a backtick.
     r"|`(?P<code>[^\s`](?:[^`]*[^\s`])?)`(?!`)"
-    # Emphasis around words that neither start nor end with a space and hold no syntax, with
-    # no other asterisk or backslash right beside it; underscores only where no letter or
-    # digit touches them on the outside (within a word they are the word's own).
-    rf"|(?<![*\\])(?P<star>\*\*?)(?P<starred>{_WORDS})(?P=star)(?!\*)"
+    # Emphasis around words that neither start nor end with a space and hold no syntax, not
+    # right after another asterisk or a backslash (an asterisk after it leaves the rest of
+    # the line to the parser); underscores only where no letter or digit touches them on the
+    # outside (within a word they are the word's own).
+    rf"|(?<![*\\])(?P<star>\*\*?)(?P<starred>{_WORDS})(?P=star)"
     rf"|(?<![\w*\\])(?P<underscore>__?)(?P<underscored>{_WORDS})(?P=underscore)(?![\w*])"
     # A link to an address of ordinary characters, its label words without syntax; not after
     # "!" (an image, which stays as written).
