@@ -44,6 +44,12 @@ LINKS = [
     "[a](javascript:x)", "[a](a.fi)", "[a]( https://a.fi)", "[*a*](https://a.fi)", '[a](https://a.fi "t")',
     "[a](https://a.fi/%20x)", "[a](https://a.fi/'x)", "[a](https://a.fi/x!)", "[a](https://a.fi/x.)",
     "[", "]", "](", ")", "(", "!", "[a]", "[a][b]", "[]", "a", "sana", " ", " ", ".", ",", "*a*", "`a`", "\\_",
+    "<https://a.fi>", "<http://a.fi/x?y=1&z=2>", "<https://a.fi/&amp;>", "<https://a.fi/ x>", "<a.fi>", "<mailto:a@b.fi>",
+    "<a@b.fi>", "<", ">", "&", "&amp;", "[a](https://a.fi/?a=1&b=2)", "[a](https://a.fi/&amp;x)", "<https://a.fi/<x>",
+    "&lt;", "&gt;", "&quot;", "&#228;", "&#x41;", "&#X41;", "&nbsp;", "&foo;", "&#0;", "&#65535;", "&#1114112;", "&AMP;",
+    "&amp", "&;", "&#;", "&#x;", "&not", "&notin;", "&auml;", "&#8232;", "&#x1F600;", "&#128;",
+    "[a](https://a.fi/?a&b;c)", "<https://a.fi/?a=1&b=2>", "[a](https://a.fi/?a=1&#b)", "[a](https://a.fi/&)",
+    "[a](https://a.fi/?x=1&amp=2)", "[a](https://a.fi/?x&not=1)", "[a](https://a.fi/?x&a)",
 ]
 
 
@@ -67,7 +73,7 @@ def texts(count: int, seed: int, pieces=PIECES, most: int = 8):
 FAMILIES = {
     "words": (PIECES, 8, set()),
     "emphasis": (EMPHASIS, 6, {"em", "strong"}),
-    "links and underscores": (LINKS, 6, {"a", "em", "strong"}),
+    "links, autolinks and underscores": (LINKS, 6, {"a", "em", "strong"}),
     "code, escapes and line breaks": (ELEMENTS, 7, {"code", "br", "em", "strong"}),
 }
 
@@ -116,7 +122,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
     assert markup.to_text(markup.markdown(source)) == source
 
 
-@pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "<https://a.fi>", "a &amp; b", "- a",
+@pytest.mark.parametrize("source", ["***a***", "*a **b** c*", "<a@b.fi>", "[a](https://a.fi/&amp;x)", "a &#228; b", "a &foo; b", "- a",
                                     "a\n\nb", "a \nb", "\\a", "``a``", "a\n* b",
                                     "[a](javascript:x)", "[a](a.fi)", "a_b_", "[a](https://a.fi/(x))"])
 def test_markdown_goes_through_the_parser(source, monkeypatch):

@@ -4,13 +4,15 @@ Most text fields are a line or a few of words, some with ``*emphasis*``, ``**str
 emphasis**``, a ``code`` span, a backslash escape or a hard line break (two spaces at a line's
 end). For those the tree is built here, as the parser would build it, in one pass over the
 text: the parser takes time for every such element, and more than linear time for thousands
-of them in one paragraph. Anything else (links, lists, entities, underscores, emphasis that
-touches other marks) goes to the parser. ``tests/test_markup_direct.py`` holds every reading
-here to the parser's own on thousands of generated texts made to sit on the edges.
+of them in one paragraph. Anything else (lists, numeric character references, links to
+addresses that need escaping, emphasis that touches other marks) goes to the parser.
+``tests/test_markup_direct.py`` holds every reading here to the parser's own on thousands of
+generated texts made to sit on the edges.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from seloste.markup.tree import Text
@@ -18,6 +20,9 @@ from seloste.markup.tree import Text
 # Characters that begin some Markdown the parser keeps: emphasis, code, links, autolinks,
 # entities, escapes.
 _SYNTAX = r"\\`*_\[\]<>&"
+# The characters of an ordinary web address (after its scheme): none that a link's target
+# must escape, and "&" where it cannot begin a character reference ("?a=1&b=2", not "&amp;").
+_ADDRESS = r"(?:[A-Za-z0-9/.:@%?=+,;~!$'-]|&(?![A-Za-z0-9]*;|#))+"
 # Words that neither start nor end with a space and hold no syntax.
 _WORDS = rf"[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?"
 
@@ -28,6 +33,9 @@ _TOKEN = re.compile(
     rf"(?P<text>[^{_SYNTAX}]+)"
     # A backslash before one of these characters is the character itself.
     r"|\\(?P<escaped>[-\\`*_{}\[\]()>#+.!])"
+    # A named character reference ("&amp;"), and "&" before anything that could not begin one
+    # (the parser's reading of numeric references and of unknown names is left to it).
+    r"|(?P<reference>&[A-Za-z][A-Za-z0-9]*;)|(?P<ampersand>&(?![A-Za-z0-9#]))"
     # A code span between single backticks; its content neither starts nor ends with a space
     # or a backtick.
     r"|`(?P<code>[^\s`](?:[^`]*[^\s`])?)`(?!`)"
@@ -39,7 +47,9 @@ _TOKEN = re.compile(
     rf"|(?<![\w*\\])(?P<underscore>__?)(?P<underscored>{_WORDS})(?P=underscore)(?![\w*])"
     # A link to an address of ordinary characters, its label words without syntax; not after
     # "!" (an image, which stays as written).
-    rf"|(?<!!)\[(?P<label>{_WORDS})\]\((?P<target>(?:https?://|mailto:|tel:|#)[A-Za-z0-9/.:@%?=+,;~!$'-]+)\)"
+    rf"|(?<!!)\[(?P<label>{_WORDS})\]\((?P<target>(?:https?://|mailto:|tel:|#){_ADDRESS})\)"
+    # An address in angle brackets, shown as it is.
+    rf"|<(?P<autolink>https?://{_ADDRESS})>"
 )
 _TAGS = {"*": "em", "**": "strong", "_": "em", "__": "strong"}
 
@@ -72,6 +82,13 @@ def read(source: str) -> Text | None:
                 words.append(token["text"])
             elif token["escaped"] is not None:
                 words.append(token["escaped"])
+            elif token["ampersand"] is not None:
+                words.append("&")
+            elif token["reference"] is not None:
+                character = html.unescape(token["reference"])
+                if character == token["reference"] or not character.isprintable():
+                    return None  # no such name, or a character the sanitizer may change
+                words.append(character)
             else:
                 if words:
                     nodes.append(("#text", "".join(words)))
@@ -95,6 +112,9 @@ def _element(token: re.Match, links: list) -> tuple:
     if token["target"] is not None:
         links.append((token["target"], True))
         return ("a", (("href", token["target"]),), (("#text", token["label"]),))
+    if token["autolink"] is not None:
+        links.append((token["autolink"], True))
+        return ("a", (("href", token["autolink"]),), (("#text", token["autolink"]),))
     mark = token["star"] or token["underscore"]
     return (_TAGS[mark], (), (("#text", token["starred"] or token["underscored"]),))
 
