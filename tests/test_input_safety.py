@@ -186,3 +186,23 @@ def test_diff_over_a_history_of_broken_files_reports_them_and_never_follows_a_li
     assert ("HEAD:policy/iso.yaml", "Y009") in problems
     assert b"root:" not in result.stdout + result.stderr  # the link's target was never read
     assert result.returncode == 1
+
+
+def test_a_committed_file_too_large_to_load_is_not_read_out_of_git(tmp_path, monkeypatch):
+    from seloste.diff.git import Repository
+
+    repo = tmp_path / "repo"
+    (repo / "policy").mkdir(parents=True)
+    assert _git(repo, "init", "-q").returncode == 0
+    (repo / "policy" / f"{REGISTER}.yaml").write_bytes((POLICY / f"{REGISTER}.yaml").read_bytes())
+    (repo / "policy" / "iso.yaml").write_bytes(b"a: b\n" * (load.MAX_BYTES // 5 + 1))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "iso")
+    asked: list = []
+    read = Repository.read
+    monkeypatch.setattr(Repository, "read", lambda self, blobs: asked.extend(blobs) or read(self, blobs))
+    side = Repository.find(repo / "policy").side("HEAD")
+    big = _git(repo, "rev-parse", "HEAD:policy/iso.yaml").stdout.decode().strip()
+    assert big not in asked and len(asked) == 1  # only the register that fits was read
+    assert [(p.path, p.code) for p in side.problems] == [("HEAD:policy/iso.yaml", "Y009")]
+    assert set(side.registers) == {REGISTER} and side.failed == {"iso"}

@@ -11,7 +11,9 @@ import subprocess
 from seloste import project
 from seloste.diff.model import Side
 from seloste.diff.model import SideError
+from seloste.load import MAX_BYTES
 from seloste.load import is_register_id
+from seloste.load import too_large_problem
 from seloste.problem import Problem
 
 
@@ -61,6 +63,13 @@ class Repository:
                 found.append((path, blob))
         return sorted(found)
 
+    def sizes(self, blob_ids: list[str]) -> dict[str, int]:
+        """The size of each blob, from one ``git cat-file --batch-check`` (nothing read)."""
+        if not blob_ids:
+            return {}
+        output = git(["cat-file", "--batch-check"], self.top, "".join(f"{b}\n" for b in blob_ids).encode())
+        return {blob: int(line.split()[2]) for blob, line in zip(blob_ids, output.decode("ascii").splitlines())}
+
     def read(self, blob_ids: list[str]) -> dict[str, bytes]:
         """The contents of the blobs, read in one ``git cat-file --batch``."""
         if not blob_ids:
@@ -82,7 +91,9 @@ class Repository:
         """
         blobs = [(path, blob) for path, blob in self.blobs(revision)
                  if not skip or skip.get(stem(path)) != blob]
-        contents = self.read([blob for _, blob in blobs])
+        # A file larger than the loader takes is not read: its size is asked first.
+        sizes = self.sizes([blob for _, blob in blobs])
+        contents = self.read([blob for _, blob in blobs if sizes[blob] <= MAX_BYTES])
         registers: dict = {}
         problems: list[Problem] = []
         failed: set = set()
@@ -90,6 +101,10 @@ class Repository:
             shown, register_id = f"{revision}:{path}", stem(path)
             if not is_register_id(register_id):
                 problems.append(project.file_name_problem(shown, path.rsplit("/", 1)[-1]))
+                continue
+            if blob not in contents:
+                problems.append(too_large_problem(shown, sizes[blob]))
+                failed.add(register_id)
                 continue
             register, found = project.register_from_source(register_id, shown, contents[blob])
             problems.extend(found)
