@@ -16,9 +16,12 @@ import random
 import re
 import sys
 
+import pytest
+
 import seloste
 from seloste import diff
 from seloste import markup
+from seloste.markup import direct
 from seloste import project
 
 LINEAR = 5.0  # the most that 4N may cost over N
@@ -110,6 +113,21 @@ def test_markdown_of_a_paragraph_full_of_emphasis_is_linear():
     def work(count):
         text = markup.markdown(" ".join(f"*sana{number}* ja **toinen{number}**," for number in range(count)))
         return lines_run(markup.to_markdown, text)
+
+    assert_linear(work(500), work(2000))
+
+
+ELEMENTS = ["*sana{n}*", "_sana{n}_", "`koodi{n}`", "a\\* {n}", "sana &amp; {n}", "<https://a.example/{n}>",
+            "[linkki](https://a.example/?a={n}&b=2)", "rivi {n}  \nrivi"]
+
+
+@pytest.mark.parametrize("element", ELEMENTS)
+def test_reading_a_paragraph_dense_with_inline_elements_is_linear(element):
+    def work(count):
+        source = " ".join(element.format(n=number) for number in range(count))
+        # Read directly (the parser, outside the package, would not be counted).
+        assert direct.read(source) is not None
+        return lines_run(markup.markdown, source)
 
     assert_linear(work(500), work(2000))
 
