@@ -352,7 +352,7 @@ def test_an_unwritable_cache_folder_only_costs_time(build, monkeypatch, tmp_path
 
 
 FINGERPRINTED = [
-    ("package source", lambda mp, tmp: _copy(mp, tmp, resources, "PACKAGE_DIR", resources.PACKAGE_DIR) / "notice.py"),
+    ("package source", lambda mp, tmp: _copy(mp, tmp, resources, "PACKAGE_DIR", resources.PACKAGE_DIR) / "notice" / "builder.py"),
     ("template", lambda mp, tmp: _copy(mp, tmp, resources, "TEMPLATES_DIR", resources.TEMPLATES_DIR) / "_blocks.html.j2"),
     ("data file", lambda mp, tmp: _copy(mp, tmp, resources, "DATA_DIR", resources.DATA_DIR) / "authorities.yaml"),
     ("schema", lambda mp, tmp: _copy(mp, tmp, resources, "SCHEMA_PATH", resources.SCHEMA_PATH)),
