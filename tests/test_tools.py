@@ -1,0 +1,31 @@
+"""``tools/wordratio.py``: the measure of how closely a rendered notice keeps an original's words."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("wordratio", ROOT / "tools" / "wordratio.py")
+wordratio = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(wordratio)
+
+
+def test_the_same_words_in_any_case_and_spacing_give_one():
+    assert wordratio.ratio("Rekisterin NIMI:\n  Asiakasrekisteri", "rekisterin nimi asiakasrekisteri") == 1.0
+
+
+def test_a_changed_and_a_missing_word_lower_the_ratio_by_their_share():
+    original = "yksi kaksi kolme neljä"
+    assert wordratio.ratio(original, "yksi kaksi kolme viisi") == 0.75
+    assert wordratio.ratio(original, "yksi kaksi kolme") == 6 / 7
+
+
+def test_free_text_and_structured_words_are_counted_apart():
+    data = {"layout": "gdpr", "name": "Asiakasrekisteri", "purposes": {"intro": "kolme sanaa tässä",
+            "items": [{"text": "Laskutus", "legal_basis": "contract"}]},
+            "rights": {"items": [{"right": "access", "text": "oma teksti"}]},
+            "sections": [{"id": "x", "title": "Oma luku", "content": ["vapaa teksti"]}]}
+    # structured: the name and the purpose (1 + 1); free: the intro (3), the right's own text (2), the own
+    # section's title and content (2 + 2)
+    assert wordratio.word_counts(data) == (2, 9)
