@@ -106,6 +106,9 @@ class Notice:
     history: tuple  # of Change
     labels: dict
     items: tuple = ()  # of Item: what the diff compares, recorded as the blocks were laid out
+    subtitle: str = ""
+    preamble: tuple = ()  # blocks before the first section
+    closing: tuple = ()  # blocks after the last section
 
     def index_entry(self) -> "IndexEntry":
         """What the index page shows of this notice."""

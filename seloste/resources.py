@@ -21,7 +21,8 @@ SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
-_SETTINGS = frozenset({"numbered", "lint"})
+_SETTINGS = frozenset({"numbered", "section_titles", "section_order", "omit_sections", "updated_label", "subtitle",
+                       "preamble", "closing", "lint"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +48,21 @@ def layouts() -> dict:
             raise RuntimeError(f"broken layout {path}: {problems}")
         found[document.data["id"]] = document.data
     return found
+
+
+def register_sections(data: dict) -> list[dict]:
+    """The sections of a valid register's layout as the register shapes them: its own titles
+    (``section_titles``), its own order (``section_order``), without the sections it omits
+    (``omit_sections``). Each is the layout's section, its title replaced where the register
+    names one."""
+    sections = layouts()[data["layout"]]["sections"]
+    titles = data.get("section_titles", {})
+    omitted = set(data.get("omit_sections", []))
+    if "section_order" in data:
+        by_id = {section["id"]: section for section in sections}
+        sections = [by_id[section_id] for section_id in data["section_order"]]
+    return [{**section, "title": titles[section["id"]]} if section["id"] in titles else section
+            for section in sections if section["id"] not in omitted]
 
 
 @functools.lru_cache(maxsize=None)

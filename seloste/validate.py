@@ -13,12 +13,12 @@ import functools
 import re
 
 from seloste import markup
+from seloste import validate_sections
 from seloste.load import Document
-from seloste.resources import data_file
-from seloste.resources import layouts
-from seloste.resources import schema
 from seloste.problem import ERROR
 from seloste.problem import Problem
+from seloste.resources import data_file
+from seloste.resources import schema
 
 _TYPE_WORDS = {
     "string": "tekstiä",
@@ -130,7 +130,7 @@ def validate_document(document: Document) -> list[Problem]:
     problems: list[Problem] = []
     for error in _validator().iter_errors(document.data):
         problems.extend(_translate(error, document))
-    problems.extend(_semantic_problems(document))
+    problems.extend(validate_sections.problems(document))
     problems.extend(_table_problems(document))
     return sorted(set(problems))
 
@@ -197,6 +197,11 @@ def _translate(error, document: Document) -> list[Problem]:
         return [problem("S106", f"arvo on tyhjä{where}", "kirjoita arvo tai poista koko rivi")]
     if kind == "minItems":
         return [problem("S106", f"luettelo on tyhjä{where}", "lisää vähintään yksi kohta tai poista koko kenttä")]
+    if kind == "uniqueItems":
+        items = error.instance
+        again = next(index for index, item in enumerate(items) if item in items[:index])
+        return [problem("S118", f"'{items[again]}' on luettelossa useammin kuin kerran{where}",
+                        "kirjoita kukin kohta vain kerran", at=document.position(path + (again,)))]
     if kind == "x-link-scheme":
         return [problem("S107", f"linkin osoite '{error.instance}' ei ole sallittu{where}",
                         "sallitut osoitteet alkavat https:, http:, mailto: tai tel: (tai #ankkuri)")]
@@ -331,35 +336,4 @@ def _table_problems(document: Document) -> list[Problem]:
                 walk(value, (*path, index))
 
     walk(document.data, ())
-    return problems
-
-
-def _semantic_problems(document: Document) -> list[Problem]:
-    """Checks a schema cannot express: custom section ids and placements against the layout."""
-    data = document.data
-    layout = layouts().get(data.get("layout")) if isinstance(data.get("layout"), str) else None
-    sections = data.get("sections")
-    if layout is None or not isinstance(sections, list):
-        return []
-    problems = []
-    layout_ids = [section["id"] for section in layout["sections"]]
-    seen = set(layout_ids) | {"muutoshistoria"}
-    for index, section in enumerate(sections):
-        if not isinstance(section, dict):
-            continue
-        section_id = section.get("id")
-        if isinstance(section_id, str) and section_id in seen:
-            line, column = document.position(("sections", index, "id"))
-            problems.append(Problem(document.path, line, column, "S110", ERROR,
-                                    f"luvun tunnus '{section_id}' on jo käytössä",
-                                    "anna jokaiselle omalle luvulle oma tunnus, joka ei ole rakenteen luvun tunnus"))
-        if isinstance(section_id, str):  # anything else is the schema's error (S103)
-            seen.add(section_id)
-        after = section.get("after")
-        if isinstance(after, str) and after not in layout_ids:
-            line, column = document.position(("sections", index, "after"))
-            close = difflib.get_close_matches(after, layout_ids, n=1, cutoff=0.6)
-            problems.append(Problem(document.path, line, column, "S111", ERROR,
-                                    f"rakenteessa '{layout['id']}' ei ole lukua '{after}'",
-                                    f"tarkoititko '{close[0]}'?" if close else f"luvut: {', '.join(layout_ids)}"))
     return problems

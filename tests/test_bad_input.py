@@ -459,7 +459,7 @@ def test_every_schema_keyword_has_a_finnish_message():
     # validate.py words each of these for people; a keyword added to the schema without a
     # translation would reach the editor as jsonschema's English (S199).
     translated = {"type", "enum", "required", "additionalProperties", "minLength", "minItems", "pattern",
-                  "format", "anyOf", "oneOf", "x-markdown", "x-url"}
+                  "format", "anyOf", "oneOf", "x-markdown", "x-url", "uniqueItems"}
     structure = {"$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "default",
                  "examples", "$comment"}
     found = set()

@@ -209,3 +209,20 @@ def test_a_repeated_item_that_moves_is_placed_by_its_own_position():
     changes = diff.register_changes(old, new)
     assert [(change.summary, change.material) for change in changes] == [
         ("Tietoturva: siirretty suojauskeino ”Salaus” (kohdasta 3 kohtaan 2)", False)]
+
+
+def test_changes_are_named_under_the_register_s_own_titles_and_its_framing_is_material():
+    document, problems = load_text((FIXTURES / "oma-rakenne.yaml").read_bytes(), "oma-rakenne.yaml",
+                                   frozenset({"none", "public", "ordered", "numbered"}))
+    assert not problems
+    old = document.data
+    new = copy.deepcopy(old)
+    new["closing"] = "Hallitus tarkistaa selosteen joka toinen vuosi."
+    new["preamble"] = "Kerromme tässä, miten käsittelemme jäsenten tietoja."
+    new["purposes"]["items"].append({"text": "Tapahtumista tiedottaminen", "legal_basis": "consent"})
+    changes = diff.register_changes(old, new)
+    assert [(change.section, change.kind, change.action, change.material) for change in changes] == [
+        ("Alkuteksti", "preamble", "changed", True),  # before every section, as in the notice
+        ("Mihin tietojasi käytämme", "purpose", "added", True),  # the register's own title
+        ("Lopputeksti", "closing", "changed", True),  # after every section
+    ]

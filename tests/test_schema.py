@@ -49,6 +49,8 @@ def _declared(node: dict, owner: str, prefix: tuple, found: set) -> None:
     for name, sub in node.get("properties", {}).items():
         found.add((owner, prefix + (name,)))
         _declared(sub, owner, prefix + (name,), found)
+    if isinstance(node.get("additionalProperties"), dict):
+        _declared(node["additionalProperties"], owner, prefix + ("*",), found)
 
 
 def _schema_fields() -> set:
@@ -76,10 +78,13 @@ def _used(value, node: dict, owner: str, prefix: tuple, found: set) -> None:
     if isinstance(value, list) and isinstance(node.get("items"), dict):
         for item in value:
             _used(item, node["items"], owner, prefix + ("*",), found)
-    if isinstance(value, dict):
+    if isinstance(value, dict) and "properties" in node:
         for key, sub in value.items():
             found.add((owner, prefix + (key,)))
             _used(sub, node["properties"][key], owner, prefix + (key,), found)
+    elif isinstance(value, dict) and isinstance(node.get("additionalProperties"), dict):
+        for sub in value.values():  # a map of names the register chooses (section_titles)
+            _used(sub, node["additionalProperties"], owner, prefix + ("*",), found)
 
 
 def _fields_used_by(data) -> set:
@@ -214,3 +219,30 @@ def test_every_policy_file_starts_with_the_schema_modeline():
         assert first.startswith("# yaml-language-server: $schema="), path.name
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()
         assert json.loads(target.read_text(encoding="utf-8"))["$id"] == schema()["$id"], path.name
+
+
+OWN_SHAPE = FIXTURES / "oma-rakenne.yaml"
+
+
+@pytest.mark.parametrize("path", [("subtitle",), ("updated_label",), ("preamble",), ("closing",),
+                                  ("section_titles", "tarkoitukset")], ids=lambda p: ".".join(p))
+def test_the_register_s_own_words_around_its_sections_reach_every_format(path):
+    register = _load(OWN_SHAPE)
+    data = copy.deepcopy(register.data)
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = "Aivan omat sanat"
+    notice = build_notice(register.id, data)
+    for rendered in (render_html(notice), render_markdown(notice), render_text(notice)):
+        assert "Aivan omat sanat".encode() in rendered
+
+
+def test_the_register_s_own_order_and_omissions_shape_its_sections():
+    register = _load(OWN_SHAPE)
+    notice = build_notice(register.id, register.data)
+    ids = [section.id for section in notice.sections]
+    omitted = register.data["omit_sections"]
+    assert ids == [section_id for section_id in register.data["section_order"] if section_id not in omitted]
+    assert "rekisterin-nimi" not in ids and "tietosuojavastaava" not in ids
+    assert notice.sections[0].title == register.data["section_titles"]["rekisterinpitaja"]

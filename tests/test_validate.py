@@ -25,10 +25,35 @@ CASES = [
      "S103", 7, 7, ["tekstiä"]),
     ("a list where a section id is wanted", "sections:\n  - id: [a]\n    title: A\n    content: x\n",
      "S103", 6, 9, ["tekstiä"]),
+    ("a section omitted twice", "omit_sections:\n  - rekisterin-nimi\n  - rekisterin-nimi\n",
+     "S118", 7, 5, ["'rekisterin-nimi'"]),
+]
+
+# Checks beyond the schema: the register's own shape of its layout (seloste/validate_sections.py).
+SHAPE_CASES = [
+    ("own title for a section the layout lacks", "section_titles:\n  rekisterinpitja: Oma\n",
+     "S115", 6, 3, ["'rekisterinpitja'", "tarkoititko 'rekisterinpitaja'?"]),
+    ("omitting a section the layout lacks", "omit_sections:\n  - dpo\n", "S115", 6, 5, ["'dpo'", "tietosuojavastaava"]),
+    ("ordering a section the layout lacks", "section_order:\n  - rekisterinpitaja\n  - tarkoitus\n"
+     "omit_sections: [tietosuojavastaava, rekisterin-nimi, rekisteroidyt, tiedot, tietolahteet, vastaanottajat,"
+     " siirrot, sailytysaika, antamisen-vaatimus, automaattinen-paatoksenteko, tietoturva, oikeudet, valitusoikeus,"
+     " tarkoitukset]\n", "S115", 7, 5, ["'tarkoitus'", "tarkoititko 'tarkoitukset'?"]),
+    ("an order that leaves sections out", "section_order:\n  - rekisterinpitaja\n",
+     "S116", 5, 1, ["'tietosuojavastaava'", "'valitusoikeus'", "omit_sections"]),
+    ("omitting a section the register has data for", "dpo:\n  email: a@b.fi\nomit_sections:\n  - tietosuojavastaava\n",
+     "S117", 8, 5, ["'tietosuojavastaava'", "(dpo)"]),
+    ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
+     "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]
 
 
-@pytest.mark.parametrize("name,extra,code,line,column,words", CASES, ids=[c[0] for c in CASES])
+def test_the_register_name_section_may_be_omitted_while_the_name_stays():
+    document, problems = load_text((BASE + "omit_sections:\n  - rekisterin-nimi\n").encode(), "t.yaml", boolean_keys())
+    assert problems == [] and validate_document(document) == []
+
+
+@pytest.mark.parametrize("name,extra,code,line,column,words", CASES + SHAPE_CASES,
+                         ids=[c[0] for c in CASES + SHAPE_CASES])
 def test_errors_point_at_the_shape_the_editor_meant(name, extra, code, line, column, words):
     document, problems = load_text((BASE + extra).encode(), "t.yaml", boolean_keys())
     assert problems == []

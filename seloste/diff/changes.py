@@ -49,7 +49,7 @@ def changes_between(old: dict, new: dict, old_notice, new_notice) -> list[Change
     for topic in topics:
         sections = new_sections if topic in new_by_topic else old_sections
         section_id, title = sections.get(topic, ("", _meta_title(topic, new)))
-        rank = order.get(section_id, order_old.get(section_id, -1 if topic in ("title", "updated", "layout") else 999))
+        rank = order.get(section_id, order_old.get(section_id, -1 if topic in ("title", "updated", "layout", "preamble") else 999))
         for index, change in enumerate(_compare_entries(old_by_topic.get(topic, []), new_by_topic.get(topic, []), title)):
             changes.append(((rank, topic_rank(topic), index), change))
     return [change for _, change in sorted(changes, key=lambda pair: pair[0])]
@@ -59,10 +59,10 @@ def _topic_ranks(data: dict) -> dict[str, int]:
     """The order of topics that share a section: the notice's own facts (title, date, layout)
     first, then the topics in the order the register's layout places them; the register's own
     sections and its history come after these."""
-    from seloste.resources import layouts
+    from seloste.resources import register_sections
 
-    ranks = {topic: rank for rank, topic in enumerate(("title", "updated", "layout"))}
-    for section in layouts()[data["layout"]]["sections"]:
+    ranks = {topic: rank for rank, topic in enumerate(("title", "updated", "layout", "preamble"))}
+    for section in register_sections(data):
         for placement in section["topics"]:
             ranks.setdefault(placement["topic"], len(ranks))
     return ranks
@@ -72,16 +72,16 @@ def _meta_title(topic: str, data: dict) -> str:
     from seloste.notice import phrases
 
     labels = phrases(data.get("language", "fi"))["labels"]
-    return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"],
-            "history": labels["history"]}.get(topic, topic)
+    return {"title": "Otsikko", "layout": "Rakenne", "updated": data.get("updated_label", labels["updated"]),
+            "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti"}.get(topic, topic)
 
 
 def _sections(data: dict) -> dict:
     """Topic (or custom section id) -> (section id, section title), from the register's layout."""
-    from seloste.notice import layouts
+    from seloste.resources import register_sections
 
     found = {}
-    for section in layouts()[data["layout"]]["sections"]:
+    for section in register_sections(data):
         for placement in section["topics"]:
             found[placement["topic"]] = (section["id"], section["title"])
     for section in data.get("sections", []):

@@ -35,6 +35,8 @@ NOUNS = {
     "provision_consequences": "seuraukset",
     "automated_decision": "automaattinen päätöksenteko",
     "custom_section": "oma luku",
+    "preamble": "alkuteksti",
+    "closing": "lopputeksti",
     "title": "otsikko",
     "register_name": "rekisterin nimi",
     "layout": "rakenne",

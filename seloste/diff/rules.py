@@ -54,8 +54,11 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("automated_decisions", "none"): frozenset({REMOVED}),
     ("automated_decisions", "intro"): ALL,
     ("automated_decisions", "notes"): ALL,
-    # An own section is free text that can tell anything (cookies, profiling, a new disclosure).
+    # An own section is free text that can tell anything (cookies, profiling, a new disclosure);
+    # so is the text before the first section and after the last.
     ("section", "custom_section"): ALL,
+    ("preamble", "preamble"): ALL,
+    ("closing", "closing"): ALL,
 }
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.

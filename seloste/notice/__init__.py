@@ -21,6 +21,7 @@ from seloste.notice.words import special_category_note
 from seloste.resources import authorities
 from seloste.resources import layouts
 from seloste.resources import phrases
+from seloste.resources import register_sections
 from seloste.resources import topic_order
 
 __all__ = [
@@ -55,7 +56,7 @@ def build_notice(register_id: str, data: dict) -> Notice:
         custom_after.setdefault(section.get("after", ""), []).append(section)
 
     planned: list[tuple[str, str, list]] = []
-    for section in layout["sections"]:
+    for section in register_sections(data):
         blocks: list = []
         for placement in section["topics"]:
             topic_blocks = builder.topic(placement["topic"])
@@ -74,6 +75,10 @@ def build_notice(register_id: str, data: dict) -> Notice:
         Section(section_id, str(number) if numbered else "", title, tuple(blocks))
         for number, (section_id, title, blocks) in enumerate(planned, start=1)
     )
+    preamble, closing = tuple(builder.framing("preamble")), tuple(builder.framing("closing"))
+    labels = words["labels"]
+    if "updated_label" in data:
+        labels = {**labels, "updated": data["updated_label"]}
     return Notice(
         id=register_id,
         language=language,
@@ -84,8 +89,11 @@ def build_notice(register_id: str, data: dict) -> Notice:
         updated_display=finnish_date(updated) if updated else "",
         sections=sections,
         history=history,
-        labels=words["labels"],
+        labels=labels,
         items=tuple(builder.items),
+        subtitle=data.get("subtitle", ""),
+        preamble=preamble,
+        closing=closing,
     )
 
 

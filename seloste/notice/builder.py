@@ -91,6 +91,14 @@ class Builder:
                                     table.get("caption", "")))
         return blocks
 
+    def framing(self, part: str) -> list:
+        """The register's ``preamble`` or ``closing``: free content around the sections."""
+        if part not in self.data:
+            return []
+        value = self.data[part]
+        self.record(part, part, part, "", content_words(value), (("source", content_source(value)),))
+        return self.content(value)
+
     def custom_section(self, section: dict) -> list:
         """One of the register's own sections."""
         self.record(f"section:{section['id']}", "custom_section", section["id"], section["title"],

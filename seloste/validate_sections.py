@@ -1,0 +1,108 @@
+"""Stage 2, validate (continued): what the schema cannot say about a register's sections.
+
+The register's own shape of its layout (``section_titles``, ``section_order``,
+``omit_sections``) and its own sections (``sections``: unique ids, ``after`` a section that
+is there) against the layout it names.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from seloste.load import Document
+from seloste.problem import ERROR
+from seloste.problem import Problem
+from seloste.resources import layouts
+
+
+def problems(document: Document) -> list[Problem]:
+    """Checks a schema cannot express: the register's own shape of its layout, and custom
+    section ids and placements against the layout."""
+    data = document.data
+    layout = layouts().get(data.get("layout")) if isinstance(data.get("layout"), str) else None
+    if layout is None:
+        return []
+    found = _shape_problems(document, layout)
+    sections = data.get("sections")
+    if not isinstance(sections, list):
+        return found
+    layout_ids = [section["id"] for section in layout["sections"]]
+    omitted = data.get("omit_sections") if isinstance(data.get("omit_sections"), list) else []
+    seen = set(layout_ids) | {"muutoshistoria"}
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        section_id = section.get("id")
+        if isinstance(section_id, str) and section_id in seen:
+            line, column = document.position(("sections", index, "id"))
+            found.append(Problem(document.path, line, column, "S110", ERROR,
+                                 f"luvun tunnus '{section_id}' on jo käytössä",
+                                 "anna jokaiselle omalle luvulle oma tunnus, joka ei ole rakenteen luvun tunnus"))
+        if isinstance(section_id, str):  # anything else is the schema's error (S103)
+            seen.add(section_id)
+        after = section.get("after")
+        if isinstance(after, str) and after not in layout_ids:
+            line, column = document.position(("sections", index, "after"))
+            close = difflib.get_close_matches(after, layout_ids, n=1, cutoff=0.6)
+            found.append(Problem(document.path, line, column, "S111", ERROR,
+                                 f"rakenteessa '{layout['id']}' ei ole lukua '{after}'",
+                                 f"tarkoititko '{close[0]}'?" if close else f"luvut: {', '.join(layout_ids)}"))
+        elif after in omitted:
+            line, column = document.position(("sections", index, "after"))
+            found.append(Problem(document.path, line, column, "S111", ERROR,
+                                 f"luku '{after}' on jätetty pois (omit_sections), joten oma luku ei voi tulla sen jälkeen",
+                                 "sijoita oma luku toisen luvun jälkeen tai poista luku kohdasta 'omit_sections'"))
+    return found
+
+
+def _shape_problems(document: Document, layout: dict) -> list[Problem]:
+    """The register's own titles, order and omitted sections against its layout.
+
+    S115: a section id the layout does not have. S116: an order that leaves a section out.
+    S117: an omitted section whose topics the register has data for (it would not be shown).
+    """
+    data = document.data
+    layout_ids = [section["id"] for section in layout["sections"]]
+    problems = []
+
+    def unknown(path: tuple, section_id, key: bool = False):
+        if not isinstance(section_id, str) or section_id in layout_ids:
+            return
+        line, column = document.position(path, key=key)
+        close = difflib.get_close_matches(section_id, layout_ids, n=1, cutoff=0.6)
+        problems.append(Problem(document.path, line, column, "S115", ERROR,
+                                f"rakenteessa '{layout['id']}' ei ole lukua '{section_id}'",
+                                f"tarkoititko '{close[0]}'?" if close else f"luvut: {', '.join(layout_ids)}"))
+
+    titles = data.get("section_titles")
+    if isinstance(titles, dict):
+        for section_id in titles:
+            unknown(("section_titles", section_id), section_id, key=True)
+    omitted = data.get("omit_sections") if isinstance(data.get("omit_sections"), list) else []
+    for index, section_id in enumerate(omitted):
+        unknown(("omit_sections", index), section_id)
+    order = data.get("section_order")
+    if isinstance(order, list):
+        for index, section_id in enumerate(order):
+            unknown(("section_order", index), section_id)
+        missing = [section_id for section_id in layout_ids if section_id not in order and section_id not in omitted]
+        if missing:
+            line, column = document.position(("section_order",), key=True)
+            problems.append(Problem(document.path, line, column, "S116", ERROR,
+                                    f"lukujen järjestyksestä puuttuu {', '.join(repr(m) for m in missing)}",
+                                    "luettele kohdassa 'section_order' jokainen rakenteen luku kerran, "
+                                    "tai jätä luku pois kohdassa 'omit_sections'"))
+    for index, section_id in enumerate(omitted):
+        section = next((s for s in layout["sections"] if s["id"] == section_id), None)
+        if section is None:
+            continue
+        stated = [placement["topic"] for placement in section["topics"]
+                  if ("name" if placement["topic"] == "register_name" else placement["topic"]) in data
+                  and placement["topic"] != "register_name"]
+        if stated:
+            line, column = document.position(("omit_sections", index))
+            problems.append(Problem(document.path, line, column, "S117", ERROR,
+                                    f"luku '{section_id}' on jätetty pois, mutta rekisterissä on sen tietoja "
+                                    f"({', '.join(stated)}); ne eivät näkyisi selosteessa",
+                                    "poista luku kohdasta 'omit_sections' tai poista sen tiedot"))
+    return problems
