@@ -36,7 +36,9 @@ def boolean_keys() -> frozenset:
     def walk(node):
         if isinstance(node, dict):
             for name, sub in node.get("properties", {}).items():
-                if isinstance(sub, dict) and sub.get("type") == "boolean":
+                # A yes-or-no field, or one that is yes-or-no or a text (``none``).
+                if isinstance(sub, dict) and (sub.get("type") == "boolean" or any(
+                        branch.get("type") == "boolean" for branch in sub.get("anyOf", []))):
                     found.add(name)
             for value in node.values():
                 walk(value)
@@ -132,7 +134,26 @@ def validate_document(document: Document) -> list[Problem]:
         problems.extend(_translate(error, document))
     problems.extend(validate_sections.problems(document))
     problems.extend(_table_problems(document))
+    problems.extend(_yes_or_no_as_words(document))
     return sorted(set(problems))
+
+
+# Words that mean yes or no, which the loader keeps as text (only true and false are yes and no).
+_YES_OR_NO = frozenset({"yes", "no", "y", "n", "on", "off", "kyllä", "ei", "joo", "true", "false"})
+
+
+def _yes_or_no_as_words(document: Document) -> list[Problem]:
+    """S103 for ``none: yes`` or ``none: kyllä``: ``none`` takes true or a whole sentence of the
+    register's own, and a yes or no written as a word would otherwise be shown as that sentence."""
+    found = []
+    for topic, value in document.data.items() if isinstance(document.data, dict) else ():
+        written = value.get("none") if isinstance(value, dict) else None
+        if isinstance(written, str) and written.strip().casefold() in _YES_OR_NO:
+            line, column = document.position((topic, "none"))
+            found.append(Problem(document.path, line, column, "S103", ERROR,
+                                 f"'{written}' ei ole true tai false eikä oma lause (kohdassa {topic}.none)",
+                                 "kirjoita none: true (ilman lainausmerkkejä) tai kokonainen oma lause"))
+    return found
 
 
 def _suggestion(word: str, allowed: list[str], kind: str) -> str | None:

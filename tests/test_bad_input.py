@@ -417,7 +417,8 @@ def test_a_key_is_boolean_everywhere_or_nowhere_in_the_schema():
     def clashes(node):
         if isinstance(node, dict):
             for name, sub in node.get("properties", {}).items():
-                if name in booleans and isinstance(sub, dict) and sub.get("type") != "boolean":
+                branches = [sub, *sub.get("anyOf", [])] if isinstance(sub, dict) else []
+                if name in booleans and not any(branch.get("type") == "boolean" for branch in branches):
                     yield name
             for value in node.values():
                 yield from clashes(value)

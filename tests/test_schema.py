@@ -246,3 +246,15 @@ def test_the_register_s_own_order_and_omissions_shape_its_sections():
     assert ids == [section_id for section_id in register.data["section_order"] if section_id not in omitted]
     assert "rekisterin-nimi" not in ids and "tietosuojavastaava" not in ids
     assert notice.sections[0].title == register.data["section_titles"]["rekisterinpitaja"]
+
+
+@pytest.mark.parametrize("topic", ["recipients", "transfers", "automated_decisions"])
+def test_none_in_the_register_s_own_words_replaces_the_standard_sentence(topic):
+    register = _load(OWN_SHAPE)
+    standard = build_notice(register.id, register.data).items
+    sentence = next(item.text for item in standard if item.topic == topic and item.kind == "none")
+    data = copy.deepcopy(register.data)
+    data[topic]["none"] = "Tätä emme tee lainkaan."
+    notice = build_notice(register.id, data)
+    for rendered in (render_html(notice), render_markdown(notice), render_text(notice)):
+        assert "Tätä emme tee lainkaan.".encode() in rendered and sentence.encode() not in rendered

@@ -42,6 +42,8 @@ SHAPE_CASES = [
      "S116", 5, 1, ["'tietosuojavastaava'", "'valitusoikeus'", "omit_sections"]),
     ("omitting a section the register has data for", "dpo:\n  email: a@b.fi\nomit_sections:\n  - tietosuojavastaava\n",
      "S117", 8, 5, ["'tietosuojavastaava'", "(dpo)"]),
+    ("yes as a word where none wants true or a sentence", "transfers:\n  none: kyllä\n", "S103", 6, 9,
+     ["'kyllä'", "none: true"]),
     ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
      "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]

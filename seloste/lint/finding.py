@@ -267,12 +267,12 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
 
 def statement(register, topic: str) -> str:
     """How a register states a topic that may be "none": ``missing`` (no such key),
-    ``contradiction`` (``none: true`` and items), ``none``, ``items``, ``text`` (intro or
+    ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items``, ``text`` (intro or
     notes only) or ``empty`` (the key says nothing)."""
     value = register.data.get(topic)
     if value is None:
         return "missing"
-    if value.get("none") is True:
+    if value.get("none") is True or isinstance(value.get("none"), str):  # true, or said in own words
         return "contradiction" if value.get("items") else "none"
     if value.get("items"):
         return "items"

@@ -58,11 +58,15 @@ class Builder:
     def _record_frame(self, topic: str, value: dict, statement: str = "") -> None:
         """A topic's statement ("no recipients"), intro and notes."""
         if value.get("none") and statement:
-            sentence = self.words["statements"][statement]
+            sentence = self._none_sentence(value, statement)
             self.record(topic, "none", "none", sentence, sentence)
         for part in ("intro", "notes"):
             if part in value:
                 self.record(topic, part, part, "", content_words(value[part]), (("source", content_source(value[part])),))
+
+    def _none_sentence(self, value: dict, statement: str) -> str:
+        """What the notice says for ``none``: the register's own sentence, or the standard one."""
+        return value["none"] if isinstance(value["none"], str) else self.words["statements"][statement]
 
     def _record_items(self, topic: str, kind: str, value: dict, describe=lambda item: ()) -> None:
         for item in value.get("items", []):
@@ -111,7 +115,7 @@ class Builder:
     def _framed(self, value: dict, middle: list, statement: str = "") -> list:
         blocks = self.content(value["intro"]) if "intro" in value else []
         if value.get("none") and statement:
-            blocks.append(Paragraph(_plain(self.words["statements"][statement])))
+            blocks.append(Paragraph(_plain(self._none_sentence(value, statement))))
         blocks.extend(middle)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))

@@ -16,6 +16,8 @@ CASES = [
     pytest.param("transfers:\n  none: false\n", [(6, 1)], id="says nothing: at its key"),
     pytest.param("transfers:\n  none: true\n" + ITEMS, [(7, 9)], id="none and items: at the none value"),
     pytest.param("transfers:\n  none: true\n", [], id="none"),
+    pytest.param("transfers:\n  none: Tietoja ei viedä Suomen ulkopuolelle.\n", [], id="none in the register's own words"),
+    pytest.param("transfers:\n  none: Ei siirretä.\n" + ITEMS, [(7, 9)], id="none in own words and items: at the none value"),
     pytest.param("transfers:\n" + ITEMS, [], id="items"),
 ]
 
