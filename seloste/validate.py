@@ -55,6 +55,8 @@ def _link_problems(validator, enabled, instance, _schema):
 
     if not enabled or not isinstance(instance, str):
         return
+    if "\n" in instance and markup.markdown(instance).nested_list:
+        yield jsonschema.ValidationError("nested list", validator="x-nested-list", instance=instance)
     if "](" not in instance and "<" not in instance:
         return  # no link can start without one of these
     titles = markup.link_titles_in_source(instance)
@@ -218,6 +220,10 @@ def _translate(error, document: Document) -> list[Problem]:
         return [problem("S106", f"arvo on tyhjä{where}", "kirjoita arvo tai poista koko rivi")]
     if kind == "minItems":
         return [problem("S106", f"luettelo on tyhjä{where}", "lisää vähintään yksi kohta tai poista koko kenttä")]
+    if kind == "x-nested-list":
+        return [problem("S119", f"luettelon kohdan alla on sisennetty luettelo, jonka kohdat näkyisivät "
+                                f"yhtenä rivinä{where}",
+                        "kirjoita alakohdat omiksi kohdikseen tai omaksi luettelokseen (list:) kohdan jälkeen")]
     if kind == "uniqueItems":
         items = error.instance
         again = next(index for index, item in enumerate(items) if item in items[:index])

@@ -25,6 +25,8 @@ CASES = [
      "S103", 7, 7, ["tekstiä"]),
     ("a list where a section id is wanted", "sections:\n  - id: [a]\n    title: A\n    content: x\n",
      "S103", 6, 9, ["tekstiä"]),
+    ("a list indented under a list item", 'purposes:\n  intro: |-\n    Tiedot:\n\n    - nimi\n        - etunimi\n',
+     "S119", 6, 10, ["yhtenä rivinä", "list:"]),
     ("a section omitted twice", "omit_sections:\n  - rekisterin-nimi\n  - rekisterin-nimi\n",
      "S118", 7, 5, ["'rekisterin-nimi'"]),
 ]

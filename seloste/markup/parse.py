@@ -36,8 +36,8 @@ def _parsed(source: str) -> Text:
     converter = _converter()
     converter.reset()
     converted = converter.convert(source)
-    blocks = _TreeBuilder.build(_sanitize(converted))
-    return Text(blocks, source, _links(converted, blocks) if "<a " in converted else ())
+    blocks, nested = _TreeBuilder.build(_sanitize(converted))
+    return Text(blocks, source, _links(converted, blocks) if "<a " in converted else (), nested)
 
 
 class _Targets(html.parser.HTMLParser):
@@ -110,15 +110,19 @@ class _TreeBuilder(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root: list = []
         self.stack: list = [("#root", {}, self.root)]
+        self.nested = False  # a list inside a list item, which the tree keeps as one line of words
 
     @classmethod
-    def build(cls, fragment: str) -> tuple:
+    def build(cls, fragment: str) -> tuple[tuple, bool]:
+        """The blocks of an HTML fragment, and whether it had a list inside a list item."""
         builder = cls()
         builder.feed(fragment)
         builder.close()
-        return _freeze(_normalise_blocks(builder.root))
+        return _freeze(_normalise_blocks(builder.root)), builder.nested
 
     def handle_starttag(self, tag, attrs):
+        if tag in ("ul", "ol") and any(node[0] == "li" for node in self.stack):
+            self.nested = True
         node = (tag, dict(attrs), [])
         self.stack[-1][2].append(node)
         if tag != "br":

@@ -14,14 +14,17 @@ import re
 class Text:
     """One field's content: a list of block nodes (paragraphs and lists)."""
 
-    __slots__ = ("blocks", "source", "links")
+    __slots__ = ("blocks", "source", "links", "nested_list")
 
-    def __init__(self, blocks: tuple, source: str, links: tuple = ()):
+    def __init__(self, blocks: tuple, source: str, links: tuple = (), nested_list: bool = False):
         self.blocks = blocks
         self.source = source
         # Every link the Markdown parser found, in order, as (target as parsed, kept by the
         # sanitizer): validation and lint read links here, from the parse the notice is made of.
         self.links = links
+        # A list inside a list item: the tree keeps its words on the item's line, so
+        # validation reports it (S119) rather than let its shape vanish.
+        self.nested_list = nested_list
 
     def __repr__(self) -> str:
         return f"Text({self.source!r})"
