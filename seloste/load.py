@@ -172,6 +172,7 @@ class _Composer:
         return Problem(self.path, mark.line + 1, mark.column + 1, code, ERROR, message, hint)
 
     def compose(self, text: str):
+        self.lines = text.split("\n")
         parser = self.parser_class(text)
         try:
             root = None
@@ -232,6 +233,20 @@ class _Composer:
                 "poista kenoviivamerkintä (esim. \\x00 tai \\u001b) lainausmerkkien sisältä"))
         return value
 
+    def _check_continuation(self, first: int, last: int) -> None:
+        """Y014 for a line of a plain text that starts with "- ": YAML joins it to the line
+        before (``- Nimi`` with ``- Osoite`` indented under it reads "Nimi - Osoite")."""
+        for number in range(first + 1, min(last, len(self.lines) - 1) + 1):
+            line = self.lines[number]
+            stripped = line.lstrip(" ")
+            if stripped.startswith("- ") or stripped == "-":
+                self.problems.append(Problem(
+                    self.path, number + 1, len(line) - len(stripped) + 1, "Y014", ERROR,
+                    "rivi alkaa viivalla, mutta YAML liittää sen edellisen rivin tekstin jatkoksi",
+                    "kirjoita kohta samaan sisennykseen kuin muut kohdat; alakohdat eivät ole mahdollisia "
+                    "tavallisessa luettelossa, tai kirjoita teksti lainausmerkkeihin, jos viiva kuuluu siihen"))
+                return
+
     def _node(self, event, parser, path: Path, key_name):
         if len(path) > MAX_DEPTH:
             raise _Abort(self._problem(event, "Y008", f"sisäkkäisiä tasoja on yli {MAX_DEPTH}",
@@ -243,6 +258,8 @@ class _Composer:
             value = self._scalar_text(event)
             if event.implicit[0] and key_name in self.boolean_keys and value in ("true", "false"):
                 return value == "true"
+            if not event.style and event.end_mark.line > mark.line:  # plain, over several lines
+                self._check_continuation(mark.line, event.end_mark.line)
             return value
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
