@@ -21,7 +21,7 @@ SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
-_SETTINGS = frozenset({"numbered", "section_titles", "section_order", "omit_sections", "updated_label", "subtitle",
+_SETTINGS = frozenset({"numbered", "section_titles", "section_order", "omit_sections", "wording", "subtitle",
                        "preamble", "closing", "lint"})
 
 
@@ -80,6 +80,16 @@ def data_file(name: str) -> dict:
 def phrases(language: str = "fi") -> dict:
     """Labels, names and standard sentences in ``language``."""
     return data_file(f"{language}.yaml")
+
+
+def register_phrases(data: dict) -> dict:
+    """The phrases a valid register's notice uses: those of its language, with the register's
+    own ``wording`` in place of any of them."""
+    base = phrases(data.get("language", "fi"))
+    own = data.get("wording")
+    if not own:
+        return base
+    return {group: {**entries, **own.get(group, {})} for group, entries in base.items()}
 
 
 def authorities() -> dict:

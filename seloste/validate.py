@@ -137,7 +137,28 @@ def validate_document(document: Document) -> list[Problem]:
     problems.extend(validate_sections.problems(document))
     problems.extend(_table_problems(document))
     problems.extend(_yes_or_no_as_words(document))
+    problems.extend(_wording_problems(document))
     return sorted(set(problems))
+
+
+def _wording_problems(document: Document) -> list[Problem]:
+    """S120 for a key of ``wording`` that names no phrase of the register's language."""
+    wording = document.data.get("wording") if isinstance(document.data, dict) else None
+    if not isinstance(wording, dict):
+        return []
+    known = data_file("fi.yaml")  # the phrases of Finnish, the one language the schema allows
+    found = []
+    for group, entries in wording.items():
+        if group not in known or not isinstance(entries, dict):
+            continue  # the schema's error (S101, S103)
+        for key in entries:
+            if key not in known[group]:
+                line, column = document.position(("wording", group, key), key=True)
+                allowed = sorted(known[group])
+                found.append(Problem(document.path, line, column, "S120", ERROR,
+                                     f"kohdassa wording.{group} ei ole sanaa '{key}'",
+                                     _suggestion(key, allowed, "keys") or f"sanat: {', '.join(allowed)}"))
+    return found
 
 
 # Words that mean yes or no, which the loader keeps as text (only true and false are yes and no).

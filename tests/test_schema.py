@@ -224,8 +224,10 @@ def test_every_policy_file_starts_with_the_schema_modeline():
 OWN_SHAPE = FIXTURES / "oma-rakenne.yaml"
 
 
-@pytest.mark.parametrize("path", [("subtitle",), ("updated_label",), ("preamble",), ("closing",),
-                                  ("section_titles", "tarkoitukset")], ids=lambda p: ".".join(p))
+@pytest.mark.parametrize("path", [("subtitle",), ("preamble",), ("closing",), ("section_titles", "tarkoitukset"),
+                                  ("wording", "labels", "updated"), ("wording", "labels", "business_id"),
+                                  ("wording", "labels", "origin_data_subject"), ("wording", "legal_bases", "contract")],
+                         ids=lambda p: ".".join(p))
 def test_the_register_s_own_words_around_its_sections_reach_every_format(path):
     register = _load(OWN_SHAPE)
     data = copy.deepcopy(register.data)

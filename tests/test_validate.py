@@ -46,6 +46,8 @@ SHAPE_CASES = [
      "S117", 8, 5, ["'tietosuojavastaava'", "(dpo)"]),
     ("yes as a word where none wants true or a sentence", "transfers:\n  none: kyllä\n", "S103", 6, 9,
      ["'kyllä'", "none: true"]),
+    ("own words for a label that does not exist", "wording:\n  labels:\n    busines_id: Y-tunnus\n",
+     "S120", 7, 5, ["'busines_id'", "business_id"]),
     ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
      "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]

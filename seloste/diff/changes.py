@@ -69,10 +69,10 @@ def _topic_ranks(data: dict) -> dict[str, int]:
 
 
 def _meta_title(topic: str, data: dict) -> str:
-    from seloste.notice import phrases
+    from seloste.resources import register_phrases
 
-    labels = phrases(data.get("language", "fi"))["labels"]
-    return {"title": "Otsikko", "layout": "Rakenne", "updated": data.get("updated_label", labels["updated"]),
+    labels = register_phrases(data)["labels"]
+    return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"],
             "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti"}.get(topic, topic)
 
 

@@ -21,6 +21,7 @@ from seloste.notice.words import special_category_note
 from seloste.resources import authorities
 from seloste.resources import layouts
 from seloste.resources import phrases
+from seloste.resources import register_phrases
 from seloste.resources import register_sections
 from seloste.resources import topic_order
 
@@ -38,7 +39,7 @@ TOPICS = tuple("register_name" if key == "name" else key for key in topic_order(
 def build_notice(register_id: str, data: dict) -> Notice:
     """Lay a validated register out into a :class:`Notice`."""
     language = data.get("language", "fi")
-    words = phrases(language)
+    words = register_phrases(data)
     layout = layouts()[data["layout"]]
     builder = Builder(data, words)
     builder.record("title", "title", "title", "", data.get("title", ""))
@@ -77,8 +78,6 @@ def build_notice(register_id: str, data: dict) -> Notice:
     )
     preamble, closing = tuple(builder.framing("preamble")), tuple(builder.framing("closing"))
     labels = words["labels"]
-    if "updated_label" in data:
-        labels = {**labels, "updated": data["updated_label"]}
     return Notice(
         id=register_id,
         language=language,
