@@ -21,7 +21,10 @@ from seloste.problem import Problem
 # A missing topic is reported at the nearest topic before it that the register has.
 TOPIC_ORDER = resources.topic_order()
 # Settings, not notice text: never scanned for words (an ignore's reason may quote the law).
-_NOT_TEXT = frozenset({"lint"})
+# Top-level keys whose values lint does not read as the notice's texts: its own settings, and
+# the register's own wording of labels and names (``wording.labels.website`` is the word
+# before a web address, not one).
+_NOT_TEXT = frozenset({"lint", "wording"})
 
 
 def problem_at(register, path: tuple, code: str, level: str, message: str, hint: str = "",

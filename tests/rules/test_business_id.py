@@ -31,3 +31,7 @@ LABELLED = "  fields:\n    - label: {label}\n      value: 1234567-8\n"
                          ids=["labelled Y-tunnus", "labelled otherwise"])
 def test_a_value_labelled_as_the_business_id_is_checked(label, expected):
     assert located(business_id, LABELLED.format(label=label)) == expected
+
+
+def test_the_register_s_own_word_for_the_business_id_label_is_not_an_id():
+    assert located(business_id, "wording:\n  labels:\n    business_id: y-tunnus\n") == []

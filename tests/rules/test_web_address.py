@@ -33,3 +33,7 @@ def test_findings_and_their_positions(line, column):
 def test_a_link_in_a_long_text_is_placed_at_its_line():
     body = "rights:\n  notes: >-\n    Lue lisää\n    [sivultamme](https://esimerkki..fi).\n"
     assert located(web_address, body) == [(ID, 9, 18)]
+
+
+def test_the_register_s_own_word_for_the_website_label_is_not_an_address():
+    assert located(web_address, "wording:\n  labels:\n    website: Verkkosivu\n") == []
