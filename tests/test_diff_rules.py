@@ -226,3 +226,15 @@ def test_changes_are_named_under_the_register_s_own_titles_and_its_framing_is_ma
         ("Mihin tietojasi käytämme", "purpose", "added", True),  # the register's own title
         ("Lopputeksti", "closing", "changed", True),  # after every section
     ]
+
+
+def test_a_changed_basis_for_every_purpose_is_a_material_change_of_each_purpose_s_basis():
+    document, problems = load_text((FIXTURES / "oma-rakenne.yaml").read_bytes(), "oma-rakenne.yaml",
+                                   frozenset({"none", "public", "ordered", "numbered"}))
+    old = document.data
+    new = copy.deepcopy(old)
+    new["purposes"]["legal_basis"] = ["contract", "legal_obligation"]
+    [change] = diff.register_changes(old, new)
+    assert (change.section, change.kind, change.action, change.material) == (
+        "Mihin tietojasi käytämme", "register_basis", "changed", True)
+    assert "Oikeutettu etu (GDPR 6(1)(f))" in change.detail  # the basis as it was, in the notice's words

@@ -19,6 +19,7 @@ NOUNS = {
     "notes": "lisätiedot",
     "group_intro": "tietoryhmän johdanto",
     "purpose": "käsittelyn tarkoitus",
+    "register_basis": "kaikkien tarkoitusten oikeusperuste",
     "data_subject": "rekisteröityjen ryhmä",
     "data_group": "tietoryhmä",
     "data_category": "tieto",

@@ -18,6 +18,7 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("dpo", "dpo_field"): ALL,
     ("dpo", "notes"): ALL,
     ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
+    ("purposes", "register_basis"): ALL,
     ("purposes", "intro"): ALL,
     ("purposes", "notes"): ALL,
     ("data_categories", "data_category"): frozenset({ADDED, CHANGED}),

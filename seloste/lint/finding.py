@@ -80,7 +80,8 @@ def purposes(register) -> list[tuple[int, object]]:
 
 
 def legal_bases(item) -> list[str]:
-    """The legal bases a purpose item names (none for a purpose written as plain text)."""
+    """The legal bases a purpose item names (none for a purpose written as plain text); given
+    the ``purposes`` topic itself, the bases it names for every purpose."""
     return as_list(item.get("legal_basis")) if isinstance(item, dict) else []
 
 

@@ -182,24 +182,30 @@ class Builder:
                 (labels["law"].lower(), item.get("law", ""))) if shown)
 
         self._record_frame("purposes", value)
+        # A basis for every purpose (each purpose's own adds to it), shown after the intro.
+        middle: list = []
+        if "legal_basis" in value:
+            self.record("purposes", "register_basis", "legal_basis", labels["legal_basis"], "", settings(value))
+            middle.append(Fields((Field(labels["legal_basis"], self._basis(value)),)))
         self._record_items("purposes", "purpose", value, settings)
         items = value.get("items", [])
         if not any(isinstance(item, dict) and ("legal_basis" in item or "legitimate_interest" in item) for item in items):
-            return self._simple_list(value)
-        rows = []
-        for item in items:
-            if isinstance(item, str):
-                rows.append((_md(item), _plain("–")))
-                continue
-            basis = "; ".join(markup.literal_source(part) for part in legal_basis_names(item, self.words)) or "–"
-            if "law" in item:
-                basis += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
-            cell = _md(basis)
-            if "legitimate_interest" in item:
-                cell = _md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
-            rows.append((_md(item["text"]), cell))
-        table = Table((labels["purpose"], labels["legal_basis"]), tuple(rows))
-        return self._framed(value, [table])
+            middle.extend([BulletList(tuple(_md(item_text(item)) for item in items))] if items else [])
+            return self._framed(value, middle)
+        rows = [(_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), self._basis(item))
+                for item in items]
+        middle.append(Table((labels["purpose"], labels["legal_basis"]), tuple(rows)))
+        return self._framed(value, middle)
+
+    def _basis(self, item: dict) -> markup.Text:
+        """A purpose's (or every purpose's) legal bases, with the law and the legitimate interest."""
+        labels = self.labels
+        basis = "; ".join(markup.literal_source(part) for part in legal_basis_names(item, self.words)) or "–"
+        if "law" in item:
+            basis += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
+        if "legitimate_interest" in item:
+            return _md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
+        return _md(basis)
 
     def _data_subjects(self, value: dict) -> list:
         self._record_frame("data_subjects", value)

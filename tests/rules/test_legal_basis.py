@@ -19,6 +19,8 @@ CASES = [
     pytest.param("purposes:\n  items:\n    - A\n    - text: B\n    - text: C\n      legal_basis: [consent]\n",
                  [(8, 7), (9, 7)], id="only the items without a basis"),
     pytest.param("purposes:\n  items:\n    - text: A\n      legal_basis: contract\n", [], id="a basis"),
+    pytest.param("purposes:\n  legal_basis: [legal_obligation, contract]\n  items:\n    - A\n    - text: B\n", [],
+                 id="a basis for every purpose"),
 ]
 
 

@@ -17,6 +17,10 @@ CASES = [
     pytest.param(PURPOSE.format(basis="legitimate_interests") + "      legitimate_interest: Tiedottaminen.\n", [],
                  id="described"),
     pytest.param(PURPOSE.format(basis="contract"), [], id="another basis"),
+    pytest.param("purposes:\n  legal_basis: legitimate_interests\n  items:\n    - A\n", [(7, 16)],
+                 id="for every purpose, not described: at its basis"),
+    pytest.param("purposes:\n  legal_basis: legitimate_interests\n  legitimate_interest: Tiedottaminen.\n"
+                 "  items:\n    - A\n", [], id="for every purpose, described"),
 ]
 
 

@@ -19,6 +19,10 @@ CASES = [
     pytest.param(CONSENT + RIGHTS.format(right="access"), [(10, 1)], id="not among the rights: at the rights key"),
     pytest.param(CONSENT + RIGHTS.format(right="withdraw_consent"), [], id="told"),
     pytest.param(PURPOSE.format(basis="contract"), [], id="no consent"),
+    pytest.param("purposes:\n  legal_basis: consent\n  items:\n    - A\n", [(6, 1)],
+                 id="consent for every purpose, no rights: at the purposes key"),
+    pytest.param("purposes:\n  legal_basis: consent\n  items:\n    - A\n" + RIGHTS.format(right="withdraw_consent"), [],
+                 id="consent for every purpose, told"),
 ]
 
 

@@ -48,6 +48,8 @@ def check(register):
                          "kirjoita tarkoitukset kohdan 'items:' alle muodossa '- text: ...' ja 'legal_basis: ...'",
                          key=True)
         return
+    if legal_bases(topic):
+        return  # a basis stated for every purpose at once
     for index, item in items:
         if legal_bases(item):
             continue

@@ -31,6 +31,12 @@ LEVEL = ERROR
 
 
 def check(register):
+    topic = register.data.get("purposes")
+    if "legitimate_interests" in legal_bases(topic) and "legitimate_interest" not in topic:
+        yield problem_at(register, ("purposes", "legal_basis"), ID, LEVEL,
+                         f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on oikeutettu etu, mutta etua ei kuvata",
+                         "lisää kohtaan 'purposes' 'legitimate_interest:', mikä rekisterinpitäjän tai kolmannen "
+                         "osapuolen oikeutettu etu on")
     for index, item in purposes(register):
         if "legitimate_interests" in legal_bases(item) and "legitimate_interest" not in item:
             yield problem_at(register, ("purposes", "items", index, "legal_basis"), ID, LEVEL,

@@ -34,10 +34,13 @@ LEVEL = ERROR
 
 
 def check(register):
-    consent = [index for index, item in purposes(register) if "consent" in legal_bases(item)]
+    consent = [("purposes", "items", index, "legal_basis") for index, item in purposes(register)
+               if "consent" in legal_bases(item)]
+    if "consent" in legal_bases(register.data.get("purposes")):  # a basis of every purpose
+        consent.insert(0, ("purposes", "legal_basis"))
     if not consent or "withdraw_consent" in right_kinds(register):
         return
-    line, _ = register.document.position(("purposes", "items", consent[0], "legal_basis"))
+    line, _ = register.document.position(consent[0])
     if "rights" in register.data:
         position = register.document.position(("rights",), key=True)
     else:
