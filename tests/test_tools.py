@@ -29,3 +29,6 @@ def test_free_text_and_structured_words_are_counted_apart():
     # structured: the name and the purpose (1 + 1); free: the intro (3), the right's own text (2), the own
     # section's title and content (2 + 2)
     assert wordratio.word_counts(data) == (2, 9)
+    # framing words are not facts: a preamble and the register's own section titles
+    framed = {**data, "preamble": "neljä sanaa johdannossa tässä", "section_titles": {"tarkoitukset": "Miksi"}}
+    assert wordratio.word_counts(framed) == (2, 14)

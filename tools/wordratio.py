@@ -7,8 +7,9 @@
   ``difflib.SequenceMatcher(autojunk=False).ratio()``: 1.0 when the rendered notice says word
   for word what the original says, in the same order;
 - with ``--register``, the *structured share*: of the words in the register's strings, those
-  outside free text (``intro``, ``notes``, the register's own ``sections`` and a right's own
-  ``text``), which lint and the diff read as facts.
+  outside free text (``intro``, ``notes``, the register's own ``sections``, a right's own
+  ``text``) and outside the words that frame the notice (``preamble``, ``closing``, ``subtitle``,
+  ``section_titles``, ``wording``): the words lint and the diff read as facts.
 
 For measuring how well a notice moved in as it stands; it reads the files and writes nothing.
 """
@@ -23,7 +24,8 @@ import sys
 
 import yaml
 
-FREE_TEXT = frozenset({"intro", "notes", "sections"})  # and a right's own "text"
+# Free text, and the words that frame the notice rather than state its facts; and a right's own "text".
+FREE_TEXT = frozenset({"intro", "notes", "sections", "preamble", "closing", "subtitle", "section_titles", "wording"})
 _WORD = re.compile(r"\w+")
 
 
@@ -45,7 +47,8 @@ def word_counts(value, free: bool = False, key: str = "", parent: str = "") -> t
         for child_key, child in value.items():
             in_free = free or child_key in FREE_TEXT or (parent == "rights" and child_key == "text")
             if child_key in ("layout", "language", "lint", "id", "after", "legal_basis", "right", "origin",
-                             "kind", "authority", "safeguard", "special_category", "condition"):
+                             "kind", "authority", "safeguard", "special_category", "condition", "section_order",
+                             "omit_sections", "numbered"):
                 continue  # settings, not words of the notice
             s, f = word_counts(child, in_free, child_key, key)
             structured, loose = structured + s, loose + f
