@@ -141,6 +141,10 @@ def validate_document(document: Document) -> list[Problem]:
     return sorted(set(problems))
 
 
+# Labels a register may leave out of its notice: the notes after a source.
+_MAY_BE_LEFT_OUT = frozenset({"origin_data_subject", "origin_other", "public_source"})
+
+
 def _wording_problems(document: Document) -> list[Problem]:
     """S120 for a key of ``wording`` that names no phrase of the register's language."""
     wording = document.data.get("wording") if isinstance(document.data, dict) else None
@@ -151,7 +155,13 @@ def _wording_problems(document: Document) -> list[Problem]:
     for group, entries in wording.items():
         if group not in known or not isinstance(entries, dict):
             continue  # the schema's error (S101, S103)
-        for key in entries:
+        for key, value in entries.items():
+            if value == "" and key in known[group] and key not in _MAY_BE_LEFT_OUT:
+                line, column = document.position(("wording", group, key))
+                found.append(Problem(document.path, line, column, "S106", ERROR,
+                                     f"arvo on tyhjä (kohdassa wording.{group}.{key})",
+                                     "kirjoita oma sana; tyhjäksi voi jättää vain lähteen merkinnän "
+                                     f"({', '.join(sorted(_MAY_BE_LEFT_OUT))})"))
             if key not in known[group]:
                 line, column = document.position(("wording", group, key), key=True)
                 allowed = sorted(known[group])

@@ -260,3 +260,14 @@ def test_none_in_the_register_s_own_words_replaces_the_standard_sentence(topic):
     notice = build_notice(register.id, data)
     for rendered in (render_html(notice), render_markdown(notice), render_text(notice)):
         assert "Tätä emme tee lainkaan.".encode() in rendered and sentence.encode() not in rendered
+
+
+def test_a_source_s_note_may_be_left_out_by_the_register_s_wording():
+    register = _load(OWN_SHAPE)
+    shown = build_notice(register.id, register.data)
+    data = copy.deepcopy(register.data)
+    data["wording"]["labels"]["origin_data_subject"] = ""
+    notice = build_notice(register.id, data)
+    before, after = render_text(shown).decode(), render_text(notice).decode()
+    assert "- Jäsen itse liittyessään (jäsen itse)\n" in before
+    assert "- Jäsen itse liittyessään\n" in after and "()" not in after

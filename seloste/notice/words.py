@@ -46,7 +46,7 @@ def source_notes(source: dict, words: dict) -> list[str]:
     notes = [labels[f"origin_{source['origin']}"]] if "origin" in source else []
     if source.get("public"):
         notes.append(labels["public_source"])
-    return notes
+    return [note for note in notes if note]  # a register may leave a note out ("" in its wording)
 
 
 # --- the words of an item, as the diff compares them -----------------------------------------
