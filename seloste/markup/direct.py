@@ -62,17 +62,21 @@ def read(source: str) -> Text | None:
     nodes: list = []
     words: list[str] = []  # the text since the last element, joined when one comes
     links: list = []
+
+    def flush() -> None:
+        if words:
+            nodes.append(("#text", "".join(words)))
+            words.clear()
+
+    broken = False  # the line before ended in a hard break: its line end is no space
     for number, line in enumerate(lines):
+        if number and not broken:
+            words.append(" ")
         last = number == len(lines) - 1
         broken = not last and line.endswith("  ")
-        if broken:
-            line = line[:-2]
-        elif last:
-            line = line.rstrip(" ")  # the paragraph ends at its last word
+        line = line[:-2] if broken else line.rstrip(" ") if last else line  # the paragraph ends at its last word
         if not _LINE.fullmatch(line) or line.endswith((" ", "\\")):
             return None
-        if number and not _after_break(nodes, words):
-            words.append(" ")
         at = 0
         while at < len(line):
             token = _TOKEN.match(line, at)
@@ -90,18 +94,13 @@ def read(source: str) -> Text | None:
                     return None  # no such name, or a character the sanitizer may change
                 words.append(character)
             else:
-                if words:
-                    nodes.append(("#text", "".join(words)))
-                    words = []
+                flush()
                 nodes.append(_element(token, links))
             at = token.end()
         if broken:
-            if words:
-                nodes.append(("#text", "".join(words)))
-                words = []
+            flush()
             nodes.append(("br", (), ()))
-    if words:
-        nodes.append(("#text", "".join(words)))
+    flush()
     return Text((("p", (), tuple(nodes)),), source, tuple(links))
 
 
@@ -117,8 +116,3 @@ def _element(token: re.Match, links: list) -> tuple:
         return ("a", (("href", token["autolink"]),), (("#text", token["autolink"]),))
     mark = token["star"] or token["underscore"]
     return (_TAGS[mark], (), (("#text", token["starred"] or token["underscored"]),))
-
-
-def _after_break(nodes: list, words: list) -> bool:
-    """True when the line before ended in a hard break, so the line end is no space."""
-    return not words and bool(nodes) and nodes[-1][0] == "br"
