@@ -96,9 +96,8 @@ def _shape_problems(document: Document, layout: dict) -> list[Problem]:
         section = next((s for s in layout["sections"] if s["id"] == section_id), None)
         if section is None:
             continue
-        stated = [placement["topic"] for placement in section["topics"]
-                  if ("name" if placement["topic"] == "register_name" else placement["topic"]) in data
-                  and placement["topic"] != "register_name"]
+        # The register's name may go unshown: it stays in the index and the page title.
+        stated = [placement["topic"] for placement in section["topics"] if placement["topic"] in data]
         if stated:
             line, column = document.position(("omit_sections", index))
             problems.append(Problem(document.path, line, column, "S117", ERROR,

@@ -20,6 +20,8 @@ from seloste.diff.wording import excerpt
 from seloste.diff.wording import is_wording_fix
 from seloste.diff.wording import same_characters
 from seloste.notice.words import shorten
+from seloste.resources import register_phrases
+from seloste.resources import register_sections
 
 
 def register_changes(old: dict, new: dict) -> list[Change]:
@@ -59,8 +61,6 @@ def _topic_ranks(data: dict) -> dict[str, int]:
     """The order of topics that share a section: the notice's own facts (title, date, layout)
     first, then the topics in the order the register's layout places them; the register's own
     sections and its history come after these."""
-    from seloste.resources import register_sections
-
     ranks = {topic: rank for rank, topic in enumerate(("title", "updated", "layout", "preamble"))}
     for section in register_sections(data):
         for placement in section["topics"]:
@@ -69,8 +69,6 @@ def _topic_ranks(data: dict) -> dict[str, int]:
 
 
 def _meta_title(topic: str, data: dict) -> str:
-    from seloste.resources import register_phrases
-
     labels = register_phrases(data)["labels"]
     return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"],
             "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti"}.get(topic, topic)
@@ -78,8 +76,6 @@ def _meta_title(topic: str, data: dict) -> str:
 
 def _sections(data: dict) -> dict:
     """Topic (or custom section id) -> (section id, section title), from the register's layout."""
-    from seloste.resources import register_sections
-
     found = {}
     for section in register_sections(data):
         for placement in section["topics"]:
