@@ -223,6 +223,7 @@ DENSE = {
                                         for _ in range(27_000)),
     "200,000 backslash escapes": lambda r: " ".join(f"{r.choice('abcdefg')}\\*" for _ in range(200_000)),
     "78,000 hard line breaks": lambda r: "  \n".join(r.choice(NOUNS) for _ in range(78_000)),
+    "64,000 hard line breaks, each line indented": lambda r: " ".join(f"{r.choice(NOUNS)}  \n" for _ in range(64_000)),
     "58,000 character references": lambda r: " ".join(f"{r.choice(NOUNS)} &amp;" for _ in range(58_000)),
     "37,000 autolinks": lambda r: " ".join(f"<https://a.example/{r.randint(0, 9)}>" for _ in range(37_000)),
     "22,000 links with a query": lambda r: " ".join(f"[{r.choice(NOUNS)}](https://a.example/?a=1&b={r.randint(0, 9)})"

@@ -26,8 +26,9 @@ _ADDRESS = r"(?:[A-Za-z0-9/.:@%?=+,;~!$'-]|&(?![A-Za-z0-9]*;|#))+"
 # Words that neither start nor end with a space and hold no syntax.
 _WORDS = rf"[^\s{_SYNTAX}](?:[^{_SYNTAX}]*[^\s{_SYNTAX}])?"
 
-# A line of a paragraph: it neither starts with a space nor begins a list ("- x", "* x").
-_LINE = re.compile(r"(?![ \t]|[-+*](?:[ \t]|$)).+")
+# A line of a paragraph: it does not begin a list ("- x", "* x"); only a later line may start
+# with spaces.
+_LINE = re.compile(r"(?![ \t]*[-+*](?:[ \t]|$)).+")
 
 _TOKEN = re.compile(
     rf"(?P<text>[^{_SYNTAX}]+)"
@@ -58,15 +59,17 @@ def read(source: str) -> Text | None:
     """``source`` read as the parser would read it, or None where that is not certain."""
     if not source or not source.replace("\n", "").isprintable():
         return None
-    lines = source.split("\n")
+    lines = source.rstrip("\n").split("\n")  # a text block's last line end ends no line of words
     nodes: list = []
     words: list[str] = []  # the text since the last element, joined when one comes
     links: list = []
 
     def flush() -> None:
-        if words:
-            nodes.append(("#text", "".join(words)))
-            words.clear()
+        text = "".join(words)
+        # Spaces alone between a hard break and an element are no text to the parser.
+        if text and not (nodes and nodes[-1][0] == "br" and not text.strip(" ")):
+            nodes.append(("#text", text))
+        words.clear()
 
     broken = False  # the line before ended in a hard break: its line end is no space
     for number, line in enumerate(lines):
@@ -75,7 +78,7 @@ def read(source: str) -> Text | None:
         last = number == len(lines) - 1
         broken = not last and line.endswith("  ")
         line = line[:-2] if broken else line.rstrip(" ") if last else line  # the paragraph ends at its last word
-        if not _LINE.fullmatch(line) or line.endswith((" ", "\\")):
+        if not _LINE.fullmatch(line) or line.endswith((" ", "\\")) or not number and line.startswith(" "):
             return None
         at = 0
         while at < len(line):
