@@ -126,13 +126,13 @@ class Builder:
         middle = [BulletList(tuple(_md(describe(item)) for item in items))] if items else []
         return self._framed(value, middle, statement)
 
-    def _contact_fields(self, topic: str, value: dict, keys: tuple, labels: dict) -> list:
+    def _contact_fields(self, topic: str, value: dict, keys: tuple, label_keys: dict) -> list:
         """A contact's own fields, each a field of the notice and an item of the diff."""
         entries = []
         for key in keys:
             if key not in value:
                 continue
-            label = self.labels[labels.get(key, key)]
+            label = self.labels[label_keys.get(key, key)]
             shown = _email(value[key]) if key == "email" else _link(value[key]) if key == "website" else _plain(value[key])
             entries.append(Field(label, shown))
             self.record(topic, f"{topic}_field", key, label, value[key])
