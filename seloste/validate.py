@@ -8,18 +8,17 @@ allowed values, the nearest allowed key. Link safety is part of the schema: fiel
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 
 from seloste import markup
+from seloste import validate_content
 from seloste import validate_sections
 from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import Problem
-from seloste.resources import data_file
-from seloste.resources import phrases
 from seloste.resources import schema
+from seloste.validate_content import suggestion
 
 _TYPE_WORDS = {
     "string": "tekstiä",
@@ -136,70 +135,8 @@ def validate_document(document: Document) -> list[Problem]:
     for error in _validator().iter_errors(document.data):
         problems.extend(_translate(error, document))
     problems.extend(validate_sections.problems(document))
-    problems.extend(_table_problems(document))
-    problems.extend(_yes_or_no_as_words(document))
-    problems.extend(_wording_problems(document))
+    problems.extend(validate_content.problems(document))
     return sorted(set(problems))
-
-
-# Labels a register may leave out of its notice: the notes after a source.
-_MAY_BE_LEFT_OUT = frozenset({"origin_data_subject", "origin_other", "public_source"})
-
-
-def _wording_problems(document: Document) -> list[Problem]:
-    """S120 for a key of ``wording`` that names no phrase of the register's language."""
-    wording = document.data.get("wording") if isinstance(document.data, dict) else None
-    if not isinstance(wording, dict):
-        return []
-    known = phrases("fi")  # Finnish, the one language the schema allows
-    found = []
-    for group, entries in wording.items():
-        if group not in known or not isinstance(entries, dict):
-            continue  # the schema's error (S101, S103)
-        for key, value in entries.items():
-            if value == "" and key in known[group] and key not in _MAY_BE_LEFT_OUT:
-                line, column = document.position(("wording", group, key))
-                found.append(Problem(document.path, line, column, "S106", ERROR,
-                                     f"arvo on tyhjä (kohdassa wording.{group}.{key})",
-                                     "kirjoita oma sana; tyhjäksi voi jättää vain lähteen merkinnän "
-                                     f"({', '.join(sorted(_MAY_BE_LEFT_OUT))})"))
-            if key not in known[group]:
-                line, column = document.position(("wording", group, key), key=True)
-                allowed = sorted(known[group])
-                found.append(Problem(document.path, line, column, "S120", ERROR,
-                                     f"kohdassa wording.{group} ei ole sanaa '{key}'",
-                                     _suggestion(key, allowed, "keys") or f"sanat: {', '.join(allowed)}"))
-    return found
-
-
-# Words that mean yes or no, which the loader keeps as text (only true and false are yes and no).
-_YES_OR_NO = frozenset({"yes", "no", "y", "n", "on", "off", "kyllä", "ei", "joo", "true", "false"})
-
-
-def _yes_or_no_as_words(document: Document) -> list[Problem]:
-    """S103 for ``none: yes`` or ``none: kyllä``: ``none`` takes true or a whole sentence of the
-    register's own, and a yes or no written as a word would otherwise be shown as that sentence."""
-    found = []
-    for topic, value in document.data.items() if isinstance(document.data, dict) else ():
-        written = value.get("none") if isinstance(value, dict) else None
-        if isinstance(written, str) and written.strip().casefold() in _YES_OR_NO:
-            line, column = document.position((topic, "none"))
-            found.append(Problem(document.path, line, column, "S103", ERROR,
-                                 f"'{written}' ei ole true tai false eikä oma lause (kohdassa {topic}.none)",
-                                 "kirjoita none: true (ilman lainausmerkkejä) tai kokonainen oma lause"))
-    return found
-
-
-def _suggestion(word: str, allowed: list[str], kind: str) -> str | None:
-    """The hint naming the allowed key or value (``kind``: keys, values) that ``word`` likely
-    means: the English word for a Finnish one (``seloste/data/aliases.yaml``), else the
-    closest spelling; None when nothing is close."""
-    english = data_file("aliases.yaml")[kind].get(word.strip().casefold())
-    if english in allowed:
-        what = "avaimet" if kind == "keys" else "arvot"
-        return f"tarkoititko '{english}'? ({what} kirjoitetaan englanniksi)"
-    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    return f"tarkoititko '{close[0]}'?" if close else None
 
 
 def _translate(error, document: Document) -> list[Problem]:
@@ -218,7 +155,7 @@ def _translate(error, document: Document) -> list[Problem]:
         allowed = sorted(error.schema.get("properties", {}))
         found = []
         for key in sorted(set(error.instance) - set(allowed)):
-            hint = _suggestion(key, allowed, "keys") or f"sallitut avaimet: {', '.join(allowed)}"
+            hint = suggestion(key, allowed, "keys") or f"sallitut avaimet: {', '.join(allowed)}"
             found.append(problem("S101", f"tuntematon avain '{key}'{where}", hint,
                                  at=document.position(path + (key,), key=True)))
         return found
@@ -240,7 +177,7 @@ def _translate(error, document: Document) -> list[Problem]:
         return [problem("S103", f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{where}", hint)]
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        hint = _suggestion(str(error.instance), allowed, "values") or ""
+        hint = suggestion(str(error.instance), allowed, "values") or ""
         return [problem("S104", f"arvo '{error.instance}' ei ole sallittu{where}; sallitut arvot: {', '.join(allowed)}", hint)]
     if kind == "format":
         pattern = error.schema.get("pattern")
@@ -311,7 +248,9 @@ def _translate_alternatives(error, document: Document) -> list[Problem]:
         if not any(e.validator in ("type", "enum") and not e.relative_path for e in errors)
     ]
     if matching:
-        best = min(matching, key=len)
+        # A branch whose keys the value has is nearer than one it misses keys of: a table row
+        # with a mistaken value is still a table, not a list with a misspelt key.
+        best = min(matching, key=lambda errors: (_shape_misses(errors), len(errors)))
         problems = []
         for sub in best:
             problems.extend(_translate(sub, document))
@@ -334,6 +273,13 @@ def _translate_alternatives(error, document: Document) -> list[Problem]:
     words = " tai ".join(_TYPE_WORDS.get(t, t) for t in expected) or "toisenlaista arvoa"
     return [Problem(document.path, line, column, "S103", ERROR,
                     f"odotettiin {words}, mutta arvo on {_describe_value(error.instance)}{_describe_path(path)}")]
+
+
+def _shape_misses(errors: list) -> int:
+    """How many keys a value lacks or has beyond one shape, by that shape's own errors."""
+    return sum(len(error.instance) - len(error.schema.get("properties", {}).keys() & set(error.instance))
+               if error.validator == "additionalProperties" else 1
+               for error in errors if error.validator in ("required", "additionalProperties") and not error.relative_path)
 
 
 def _json_type(value) -> str:
@@ -368,31 +314,3 @@ def _describe_path(path: tuple) -> str:
     for part in path:
         shown += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if shown else part)
     return f" (kohdassa {shown})"
-
-
-def _table_problems(document: Document) -> list[Problem]:
-    """S114 for a table row with more or fewer cells than the table has columns."""
-    problems = []
-
-    def walk(node, path):
-        if isinstance(node, dict):
-            table = node.get("table")
-            if isinstance(table, dict) and isinstance(table.get("columns"), list) and isinstance(table.get("rows"), list):
-                columns = len(table["columns"])
-                for index, row in enumerate(table["rows"]):
-                    if isinstance(row, list) and len(row) != columns:
-                        line, column = document.position((*path, "table", "rows", index))
-                        problems.append(Problem(
-                            document.path, line, column, "S114", ERROR,
-                            f"taulukon rivillä on {len(row)} {'solu' if len(row) == 1 else 'solua'}, "
-                            f"mutta sarakkeita on {columns}",
-                            "kirjoita riville yhtä monta solua kuin on sarakeotsikoita; tyhjän solun voi "
-                            "kirjoittaa muodossa \"\""))
-            for key, value in node.items():
-                walk(value, (*path, key))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, (*path, index))
-
-    walk(document.data, ())
-    return problems

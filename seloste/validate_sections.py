@@ -1,8 +1,8 @@
 """Stage 2, validate (continued): what the schema cannot say about a register's sections.
 
 The register's own shape of its layout (``section_titles``, ``section_order``,
-``omit_sections``) and its own sections (``sections``: unique ids, ``after`` a section that
-is there) against the layout it names.
+``omit_sections``) and its own sections (``sections``: unique ids, ``after`` a section of the
+layout or an own section written before it) against the layout it names.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def problems(document: Document) -> list[Problem]:
     layout_ids = [section["id"] for section in layout["sections"]]
     omitted = data.get("omit_sections") if isinstance(data.get("omit_sections"), list) else []
     seen = set(layout_ids) | {"muutoshistoria"}
+    own_ids = {section.get("id") for section in sections if isinstance(section, dict) and isinstance(section.get("id"), str)}
+    earlier: set = set()  # own sections written before this one: it may come after them
     for index, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
@@ -41,7 +43,13 @@ def problems(document: Document) -> list[Problem]:
         if isinstance(section_id, str):  # anything else is the schema's error (S103)
             seen.add(section_id)
         after = section.get("after")
-        if isinstance(after, str) and after not in layout_ids:
+        if isinstance(after, str) and after in own_ids and after not in earlier:
+            line, column = document.position(("sections", index, "after"))
+            found.append(Problem(document.path, line, column, "S111", ERROR,
+                                 f"oma luku '{after}' on kirjoitettu vasta tämän luvun jälkeen tai se on tämä luku",
+                                 "oma luku voi tulla vain rakenteen luvun tai aiemmin kirjoitetun oman luvun "
+                                 "jälkeen; siirrä luku kohdassa 'sections' sen luvun jälkeen, jonka perään se tulee"))
+        elif isinstance(after, str) and after not in layout_ids and after not in own_ids:
             line, column = document.position(("sections", index, "after"))
             close = difflib.get_close_matches(after, layout_ids, n=1, cutoff=0.6)
             found.append(Problem(document.path, line, column, "S111", ERROR,
@@ -52,6 +60,8 @@ def problems(document: Document) -> list[Problem]:
             found.append(Problem(document.path, line, column, "S111", ERROR,
                                  f"luku '{after}' on jätetty pois (omit_sections), joten oma luku ei voi tulla sen jälkeen",
                                  "sijoita oma luku toisen luvun jälkeen tai poista luku kohdasta 'omit_sections'"))
+        if isinstance(section_id, str):
+            earlier.add(section_id)
     return found
 
 

@@ -67,9 +67,11 @@ def build_notice(register_id: str, data: dict) -> Notice:
             blocks.extend(topic_blocks)
         if blocks:
             planned.append((section["id"], section["title"], blocks))
-        planned.extend(_custom_sections(builder, custom_after.pop(section["id"], [])))
+        planned.extend(_custom_sections(builder, custom_after.pop(section["id"], []), custom_after))
     # Sections without "after" (and nothing else is left over: validation checks "after").
-    planned.extend(_custom_sections(builder, [c for leftover in custom_after.values() for c in leftover]))
+    planned.extend(_custom_sections(builder, custom_after.pop("", []), custom_after))
+    while custom_after:  # after a section this layout does not have (a diff across layouts)
+        planned.extend(_custom_sections(builder, custom_after.pop(next(iter(custom_after))), custom_after))
 
     numbered = data.get("numbered", layout.get("numbered", False))
     sections = tuple(
@@ -96,5 +98,10 @@ def build_notice(register_id: str, data: dict) -> Notice:
     )
 
 
-def _custom_sections(builder: Builder, sections: list) -> list:
-    return [(custom["id"], custom["title"], builder.custom_section(custom)) for custom in sections]
+def _custom_sections(builder: Builder, sections: list, after: dict) -> list:
+    """The register's own sections, each followed by the own sections placed after it."""
+    planned = []
+    for custom in sections:
+        planned.append((custom["id"], custom["title"], builder.custom_section(custom)))
+        planned.extend(_custom_sections(builder, after.pop(custom["id"], []), after))
+    return planned
