@@ -466,6 +466,7 @@ def test_every_schema_keyword_has_a_finnish_message():
     translated = {"type", "enum", "required", "additionalProperties", "minLength", "minItems", "pattern",
                   "format", "anyOf", "oneOf", "x-markdown", "x-url", "uniqueItems"}
     structure = {"$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "default",
+                 "enumDescriptions",  # help for editors beside "enum", never an error
                  "examples", "$comment"}
     found = set()
 

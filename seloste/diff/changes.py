@@ -16,12 +16,18 @@ from seloste.diff.rules import MATERIAL
 from seloste.diff.rules import NAMED_KINDS
 from seloste.diff.rules import TEXT_KINDS
 from seloste.diff.wording import WORD
+from seloste.facts import TOPIC_OF
 from seloste.diff.wording import excerpt
 from seloste.diff.wording import is_wording_fix
 from seloste.diff.wording import same_characters
 from seloste.notice.words import shorten
 from seloste.resources import register_phrases
 from seloste.resources import register_sections
+
+
+# Attributes an entry is compared by but that no change names: the text as written (a change
+# there alone is "muotoilu") and the facts a text declares (named by "kertoo").
+_HIDDEN = frozenset({"source", "states"})
 
 
 def register_changes(old: dict, new: dict) -> list[Change]:
@@ -111,7 +117,7 @@ def _group_move(old: str, new: str) -> str:
 
 
 def _attributes(entry: Item) -> str:
-    parts = [f"{label}: {value}" for label, value in entry.attributes if label != "source"]
+    parts = [f"{label}: {value}" for label, value in entry.attributes if label not in _HIDDEN]
     if entry.group:
         parts.insert(0, f"ryhmä ”{entry.group}”")
     if not entry.name and entry.text:
@@ -121,6 +127,8 @@ def _attributes(entry: Item) -> str:
 
 def _change(section: str, entry: Item, action: str, name: str, detail: str, wording_fix: bool = False) -> Change:
     topic = "section" if entry.topic.startswith("section:") else entry.topic  # every own section shares one rule
+    if entry.kind == "stated":  # a text that declares its facts is classed by the first fact's topic
+        topic = TOPIC_OF[_facts(entry)[0]]
     material = action in MATERIAL.get((topic, entry.kind), ()) and not wording_fix
     return Change(section, topic, entry.kind, action, shorten(name, 80), detail, material)
 
@@ -136,8 +144,8 @@ def _changed(section: str, before: Item, after: Item) -> Change:
     old_attributes, new_attributes = dict(before.attributes), dict(after.attributes)
     attributes_changed = False
     for label in dict.fromkeys([*old_attributes, *new_attributes]):
-        if label == "source":
-            if old_attributes.get(label) != new_attributes.get(label) and not text_changed:
+        if label in _HIDDEN:
+            if label == "source" and old_attributes.get(label) != new_attributes.get(label) and not text_changed:
                 parts.append("muotoilu")
             continue
         if old_attributes.get(label) != new_attributes.get(label):
@@ -270,3 +278,8 @@ class _Wording:
         """
         extended = self.words and other.words and (self.words <= other.words or other.words <= self.words)
         return sequences.similarity(self.side, other.side, 0.0 if extended else 0.6)
+
+
+def _facts(entry: Item) -> list[str]:
+    """The facts a ``stated`` entry declares (recorded as its hidden ``states`` attribute)."""
+    return dict(entry.attributes)["states"].split()

@@ -36,6 +36,7 @@ NOUNS = {
     "provision_consequences": "seuraukset",
     "automated_decision": "automaattinen päätöksenteko",
     "custom_section": "oma luku",
+    "stated": "teksti",
     "preamble": "alkuteksti",
     "closing": "lopputeksti",
     "title": "otsikko",

@@ -60,12 +60,26 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("section", "custom_section"): ALL,
     ("preamble", "preamble"): ALL,
     ("closing", "closing"): ALL,
+    # A text that declares the facts it states ("states:") is classed by the first fact's topic:
+    # a change to it is material wherever that topic's statements are.
+    ("purposes", "stated"): ALL,
+    ("dpo", "stated"): ALL,
+    ("data_subjects", "stated"): frozenset({ADDED}),
+    ("data_categories", "stated"): ALL,
+    ("sources", "stated"): ALL,
+    ("recipients", "stated"): ALL,
+    ("transfers", "stated"): ALL,
+    ("retention", "stated"): ALL,
+    ("rights", "stated"): ALL,
+    ("complaint", "stated"): ALL,
+    ("provision_requirement", "stated"): ALL,
+    ("automated_decisions", "stated"): ALL,
 }
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
 TEXT_KINDS = frozenset({
     "purpose", "data_subject", "data_category", "data_group", "source", "recipient", "processor",
-    "transfer", "security_item", "retention_item", "automated_decision", "history_entry",
+    "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
 })
 # Identity and contact details: every change counts, however small.
 EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated"})

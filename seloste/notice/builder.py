@@ -8,6 +8,7 @@ and notes first, then its items.
 from __future__ import annotations
 
 from seloste import markup
+from seloste.load import as_list
 from seloste.blocks import BulletList
 from seloste.blocks import Field
 from seloste.blocks import Fields
@@ -20,9 +21,11 @@ from seloste.notice.words import content_words
 from seloste.notice.words import item_text
 from seloste.notice.words import legal_basis_names
 from seloste.notice.words import shorten
+from seloste.notice.words import split_stated
 from seloste.notice.words import source_notes
 from seloste.notice.words import special_category_note
 from seloste.notice.words import text_words
+from seloste.facts import fact_names
 from seloste.resources import authorities
 
 
@@ -62,7 +65,20 @@ class Builder:
             self.record(topic, "none", "none", sentence, sentence)
         for part in ("intro", "notes"):
             if part in value:
-                self.record(topic, part, part, "", content_words(value[part]), (("source", content_source(value[part])),))
+                self.record_content(topic, part, part, "", value[part])
+
+    def record_content(self, topic: str, kind: str, key: str, name: str, value) -> None:
+        """Free content as one item, and each of its parts that declares its facts as an item of
+        its own (kind ``stated``), named by those facts; content without such parts is recorded
+        exactly as before they existed."""
+        kept, stated = split_stated(value)
+        if kept or not stated:
+            self.record(topic, kind, key, name, content_words(kept), (("source", content_source(kept)),))
+        names = fact_names()
+        for facts, words, source in stated:
+            told = ", ".join(names[fact] for fact in facts)
+            self.record(topic, "stated", words, words, words,
+                        (("kertoo", told), ("source", source), ("states", " ".join(facts))))
 
     def _none_sentence(self, value: dict, statement: str) -> str:
         """What the notice says for ``none``: the register's own sentence, or the standard one."""
@@ -83,16 +99,19 @@ class Builder:
         for block in value:
             if isinstance(block, str):
                 blocks.append(Paragraph(_md(block)))
+            elif "text" in block:  # a paragraph that declares its facts
+                blocks.append(Paragraph(_md(block["text"])))
             elif "list" in block:
-                blocks.append(BulletList(tuple(_md(entry) for entry in block["list"]), block.get("ordered", False)))
+                blocks.append(BulletList(tuple(_md(item_text(entry)) for entry in block["list"]), block.get("ordered", False)))
             elif "heading" in block:
                 blocks.append(Heading(block["heading"]))
             elif "fields" in block:
                 blocks.append(self._fields(block["fields"]))
             elif "table" in block:
                 table = block["table"]
-                blocks.append(Table(tuple(table["columns"]), tuple(tuple(_md(cell) for cell in row) for row in table["rows"]),
-                                    table.get("caption", "")))
+                rows = tuple(tuple(_md(cell) for cell in (row["cells"] if isinstance(row, dict) else row))
+                             for row in table["rows"])
+                blocks.append(Table(tuple(table["columns"]), rows, table.get("caption", "")))
         return blocks
 
     def framing(self, part: str) -> list:
@@ -100,13 +119,15 @@ class Builder:
         if part not in self.data:
             return []
         value = self.data[part]
-        self.record(part, part, part, "", content_words(value), (("source", content_source(value)),))
+        self.record_content(part, part, part, "", value)
         return self.content(value)
 
     def custom_section(self, section: dict) -> list:
         """One of the register's own sections."""
-        self.record(f"section:{section['id']}", "custom_section", section["id"], section["title"],
-                    content_words(section["content"]), (("source", content_source(section["content"])),))
+        content = section["content"]
+        if "states" in section:  # the whole section declares its facts: it is one part that does
+            content = [{"heading": section["title"], "states": section["states"]}, *as_list(content)]
+        self.record_content(f"section:{section['id']}", "custom_section", section["id"], section["title"], content)
         return self.content(section["content"])
 
     def _fields(self, entries) -> Fields:
@@ -229,8 +250,7 @@ class Builder:
             self.record("data_categories", "data_group", name, name, name)
             middle.append(Heading(name, suffix=":"))
             if "intro" in group:
-                self.record("data_categories", "group_intro", f"group:{name}", name, content_words(group["intro"]),
-                            (("source", content_source(group["intro"])),))
+                self.record_content("data_categories", "group_intro", f"group:{name}", name, group["intro"])
                 middle.extend(self.content(group["intro"]))
             middle.append(BulletList(tuple(_md(self._data_category(item, name)) for item in group["items"])))
         if value.get("items"):

@@ -66,8 +66,10 @@ def content_words(value) -> str:
     for block in value or []:
         if isinstance(block, str):
             parts.append(text_words(block))
+        elif "text" in block:  # a paragraph that declares its facts
+            parts.append(text_words(block["text"]))
         elif "list" in block:
-            parts.extend(text_words(entry) for entry in block["list"])
+            parts.extend(text_words(entry if isinstance(entry, str) else entry["text"]) for entry in block["list"])
         elif "heading" in block:
             parts.append(block["heading"])
         elif "fields" in block:
@@ -75,7 +77,7 @@ def content_words(value) -> str:
         elif "table" in block:
             table = block["table"]
             parts.extend([table.get("caption", ""), *table["columns"]])
-            parts.extend(text_words(cell) for row in table["rows"] for cell in row)
+            parts.extend(text_words(cell) for row in table["rows"] for cell in (row["cells"] if isinstance(row, dict) else row))
     return " ".join(part for part in parts if part)
 
 
@@ -91,3 +93,46 @@ def shorten(text: str, limit: int) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",.;:") + "…"
+
+
+# --- texts that declare the facts they state (``states:``) -----------------------------------
+
+def split_stated(value) -> tuple[object, list[tuple[tuple, str, str]]]:
+    """Free content without the parts that declare facts, and those parts.
+
+    Each part is (facts, words, source): a paragraph, list, table, fields or heading block
+    with ``states``, a list entry or table row with ``states``, or a heading with ``states``
+    together with the blocks under it up to the next heading. The rest of the content is
+    returned in its own shape, so content with no ``states`` comes back as it was.
+    """
+    from seloste.facts import block_facts
+
+    if isinstance(value, str) or not value:
+        return value, []
+    kept: list = []
+    parts: list[tuple[tuple, list]] = []  # (facts, blocks) in order
+    under: tuple | None = None  # the facts of the heading the blocks are under
+    for block in value:
+        facts = block_facts(block)
+        if isinstance(block, dict) and "heading" in block:
+            under = facts or None
+        if facts:
+            parts.append((facts, [block]))
+        elif under is not None:
+            parts[-1][1].append(block)
+        elif isinstance(block, dict) and "list" in block and any(block_facts(entry) for entry in block["list"]):
+            kept.append({**block, "list": [entry for entry in block["list"] if not block_facts(entry)]})
+            parts.extend(((block_facts(entry)), [entry]) for entry in block["list"] if block_facts(entry))
+        elif isinstance(block, dict) and "table" in block and any(block_facts(row) for row in block["table"]["rows"]):
+            table = block["table"]
+            kept.append({"table": {**table, "rows": [row for row in table["rows"] if not block_facts(row)]}})
+            parts.extend((block_facts(row), [{"list": row["cells"]}]) for row in table["rows"] if block_facts(row))
+        else:
+            kept.append(block)
+    return kept, [(facts, content_words(_plain_blocks(blocks)), content_source(blocks)) for facts, blocks in parts]
+
+
+def _plain_blocks(blocks: list) -> list:
+    """Tagged blocks in the shapes :func:`content_words` reads (a tagged paragraph or entry as
+    its text, a tagged row as a list of its cells)."""
+    return [block["text"] if isinstance(block, dict) and "text" in block else block for block in blocks]

@@ -1,0 +1,180 @@
+"""Texts that declare the facts they state (``states:``): the schema, the notice, validation and the diff."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from conftest import FIXTURES
+
+from seloste import diff
+from seloste import facts
+from seloste import project
+from seloste.load import load_text
+from seloste.notice import build_notice
+from seloste.render import render_html
+from seloste.render import render_markdown
+from seloste.render import render_text
+from seloste.resources import schema
+from seloste.validate import validate_document
+
+TAGGED = FIXTURES / "merkitty-teksti.yaml"
+BOOLEANS = frozenset({"none", "public", "ordered", "numbered"})
+
+
+def _data() -> dict:
+    register, problems = project.load_register(TAGGED)
+    assert register is not None, [p.format_text() for p in problems]
+    return copy.deepcopy(register.data)
+
+
+def _without_states(value):
+    """The same content written without any ``states``: tagged paragraphs, entries and rows
+    in their plain shapes."""
+    if isinstance(value, dict):
+        if set(value) == {"text", "states"}:
+            return value["text"]
+        if set(value) == {"cells", "states"}:
+            return value["cells"]
+        return {key: _without_states(sub) for key, sub in value.items() if key != "states"}
+    if isinstance(value, list):
+        return [_without_states(sub) for sub in value]
+    return value
+
+
+def _problems(text: str):
+    document, problems = load_text(text.encode(), "policy/x.yaml", BOOLEANS)
+    assert not problems, problems
+    return validate_document(document)
+
+
+def test_the_schema_names_exactly_the_facts_lint_and_the_diff_know():
+    definition = schema()["$defs"]["fact"]
+    assert definition["enum"] == list(facts.TOPIC_OF)
+    assert len(definition["enumDescriptions"]) == len(definition["enum"])
+    assert all(definition["enumDescriptions"])
+    assert set(facts.TOPIC_OF.values()) <= set(schema()["properties"])  # each fact belongs to a topic of the register
+
+
+def test_declaring_facts_changes_no_word_of_the_notice():
+    tagged = _data()
+    plain = _without_states(tagged)
+    assert plain != tagged
+    for render in (render_html, render_markdown, render_text):
+        assert render(build_notice("x", tagged)) == render(build_notice("x", plain))
+
+
+def test_every_place_a_fact_can_be_declared_is_found_with_its_path():
+    found = facts.stated(_data())
+    assert found["no_dpo"] == [("dpo", "notes", 0)]
+    assert found["recipients"] == [("sections", 0)]  # a whole own section
+    assert found["retention"] == [("sections", 1, "content", 0, "table", "rows", 0),
+                                  ("sections", 1, "content", 0, "table", "rows", 1)]
+    assert found["provision_requirement"] == [("sections", 2, "content", 0)]  # a heading
+    assert found["no_automated_decisions"] == [("sections", 2, "content", 3, "list", 0)]  # a list entry
+    assert found["erasure"] == [("rights", "intro", 0)]
+    assert set(found) >= {"access", "rectification", "restriction", "objection", "portability", "complaint",
+                          "contract", "legal_obligation", "legitimate_interests", "legitimate_interest"}
+
+
+def test_a_single_fact_may_be_written_without_brackets():
+    assert facts.block_facts({"text": "x", "states": "erasure"}) == ("erasure",)
+    assert facts.block_facts({"text": "x", "states": ["erasure", "access"]}) == ("erasure", "access")
+    assert facts.block_facts("x") == ()
+
+
+_REGISTER = """\
+layout: gdpr
+name: Testi
+controller: {name: Testi Oy}
+purposes:
+  intro:
+%s
+"""
+
+
+@pytest.mark.parametrize("block, code, hint", [
+    ("    - {text: Peruste on sopimus., states: sopimus}", "S104", "tarkoititko 'contract'?"),
+    ("    - {text: Voit pyytää tietosi., states: [acces]}", "S104", "tarkoititko 'access'?"),
+    ("    - {text: Kaksi kertaa., states: [access, access]}", "S118", ""),
+    ("    - {text: Ei mitään., states: []}", "S106", ""),
+    ("    - {list: [{text: Kohta, states: retension}]}", "S104", "tarkoititko 'retention'?"),
+    ("    - {table: {columns: [A, B], rows: [{cells: [a], states: retention}]}}", "S114", ""),
+    ("    - {table: {columns: [A], rows: [{cells: [a], states: säilytys}]}}", "S104", "tarkoititko 'retention'?"),
+], ids=["finnish word", "misspelt", "twice", "empty", "list entry", "row cells counted", "row's fact"])
+def test_a_mistaken_declaration_is_named_at_its_place(block, code, hint):
+    problems = _problems(_REGISTER % block)
+    assert [problem.code for problem in problems] == [code]
+    assert problems[0].line == 6
+    assert hint in problems[0].hint
+
+
+def test_an_own_section_may_follow_an_own_section_written_before_it():
+    text = """\
+layout: gdpr
+name: Testi
+controller: {name: Testi Oy}
+sections:
+  - {id: ensin, title: Ensin, after: rekisterinpitaja, content: Yksi.}
+  - {id: sitten, title: Sitten, after: ensin, content: Kaksi.}
+  - {id: vaarin, title: Väärin, after: viimeinen, content: Kolme.}
+  - {id: viimeinen, title: Viimeinen, content: Neljä.}
+"""
+    problems = _problems(text)
+    assert [(problem.code, problem.line) for problem in problems] == [("S111", 7)]
+    document, _ = load_text(text.replace("  - {id: vaarin, title: Väärin, after: viimeinen, content: Kolme.}\n", "")
+                            .encode(), "policy/x.yaml", BOOLEANS)
+    ids = [section.id for section in build_notice("x", document.data).sections]
+    assert ids.index("sitten") == ids.index("ensin") + 1 == ids.index("rekisterinpitaja") + 2
+    assert ids[-1] == "viimeinen"
+
+
+# --- the diff ---------------------------------------------------------------------------------
+
+def _changes(edit):
+    old = _data()
+    new = copy.deepcopy(old)
+    edit(new)
+    return diff.register_changes(old, new)
+
+
+def test_a_change_to_a_text_that_declares_rights_is_a_material_change_of_the_rights():
+    def edit(data):
+        data["rights"]["intro"][0]["text"] = data["rights"]["intro"][0]["text"].replace(
+            "ja saada antamasi tiedot koneluettavassa muodossa", "")
+    [change] = _changes(edit)
+    assert (change.section, change.topic, change.kind, change.action, change.material) == (
+        "Rekisteröidyn oikeudet", "rights", "stated", "changed", True)
+
+
+def test_a_change_inside_an_own_section_is_classed_by_the_facts_it_declares():
+    def edit(data):
+        data["sections"][1]["content"][0]["table"]["rows"][0]["cells"][1] = "Kymmenen vuotta"
+    [change] = _changes(edit)
+    assert (change.section, change.topic, change.kind, change.material) == (
+        "Kauanko tietoja säilytetään", "retention", "stated", True)
+    assert "Kymmenen vuotta" in change.detail
+
+
+def test_declaring_another_fact_is_a_material_change_named_in_words():
+    def edit(data):
+        data["rights"]["intro"][1]["states"] = ["complaint", "withdraw_consent"]
+    [change] = _changes(edit)
+    assert change.material and change.action == "changed"
+    assert "oikeus peruuttaa suostumus" in change.detail
+
+
+def test_an_untagged_paragraph_beside_tagged_ones_is_still_its_topic_s_intro():
+    def edit(data):
+        data["purposes"]["intro"][0] = "Käytämme tietoja vain tilausten toimittamiseen."
+    [change] = _changes(edit)
+    assert (change.kind, change.topic, change.material) == ("intro", "purposes", True)
+
+
+def test_a_register_without_declarations_records_the_same_items_as_before():
+    # Content without "states" is one item, as it always was: its words and its source.
+    data = _without_states(_data())
+    notice = build_notice("x", data)
+    assert not [item for item in notice.items if item.kind == "stated"]
+    intro = next(item for item in notice.items if item.topic == "rights" and item.kind == "intro")
+    assert intro.text.startswith("Sinulla on oikeus saada tietää") and intro.text.endswith("toimistolle.")
