@@ -178,3 +178,60 @@ def test_a_register_without_declarations_records_the_same_items_as_before():
     assert not [item for item in notice.items if item.kind == "stated"]
     intro = next(item for item in notice.items if item.topic == "rights" and item.kind == "intro")
     assert intro.text.startswith("Sinulla on oikeus saada tietää") and intro.text.endswith("toimistolle.")
+
+
+# --- lint -----------------------------------------------------------------------------------
+
+from lint_helpers import findings  # noqa: E402
+
+from seloste.lint import RULES  # noqa: E402
+from seloste.lint import matrix  # noqa: E402
+
+_TAGGED_SECTION = """\
+sections:
+  - id: oma
+    title: Oma luku
+    content:
+      - text: Tämä kappale kertoo asian omin sanoin.
+        states: %s
+"""
+_RULES_WITH_FACTS = [rule for rule in RULES if getattr(rule, "FACTS", ())]
+
+
+def test_rules_that_a_declared_fact_satisfies_say_which_facts():
+    assert {rule.ID for rule in _RULES_WITH_FACTS} >= {
+        "GDPR-13-2-d", "GDPR-13-1-e", "GDPR-13-1-f", "GDPR-13-2-f", "GDPR-13-2-e", "GDPR-14-2-f", "GDPR-14-1-d",
+        "GDPR-13-1-d"}
+    assert all(set(rule.FACTS) <= set(facts.TOPIC_OF) for rule in _RULES_WITH_FACTS)
+
+
+_PROVOKE = {  # what makes the rule ask for its point at all
+    "GDPR-13-1-d": "purposes:\n  legal_basis: legitimate_interests\n  items: [Markkinointi]\n",
+}
+
+
+@pytest.mark.parametrize("rule", _RULES_WITH_FACTS, ids=lambda rule: rule.ID)
+def test_a_point_declared_in_the_register_s_own_text_is_stated(rule):
+    provoke = _PROVOKE.get(rule.ID, "")
+    without = findings(rule, provoke + _TAGGED_SECTION % "security")
+    assert without, "the point must be missing when no text declares it"
+    for fact in rule.FACTS:
+        assert findings(rule, provoke + _TAGGED_SECTION % fact) == [], fact
+
+
+def test_a_declared_none_beside_listed_items_is_a_contradiction():
+    body = "transfers:\n  items: [{text: Palvelu, country: Yhdysvallat, safeguard: standard_contractual_clauses}]\n" + \
+        _TAGGED_SECTION % "no_transfers"
+    transfers = next(rule for rule in RULES if rule.ID == "GDPR-13-1-f")
+    [problem] = findings(transfers, body)
+    assert "none: true" in problem.message
+
+
+def test_the_matrix_shows_a_point_stated_in_the_register_s_own_text():
+    from lint_helpers import register_from
+    from lint_helpers import MINIMAL
+
+    register = register_from(MINIMAL + _TAGGED_SECTION % "[no_transfers, complaint]")
+    page = matrix.render_matrix([register], []).decode()
+    assert page.count("✓ tekstissä") == 2
+    assert "tietoja ei siirretä EU:n tai ETA:n ulkopuolelle" in page

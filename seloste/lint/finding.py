@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from seloste import facts
 from seloste import resources
 from seloste.load import as_list
 from seloste.problem import Problem
@@ -272,12 +273,33 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
 def statement(register, topic: str) -> str:
     """How a register states a topic that may be "none": ``missing`` (no such key),
     ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items``, ``text`` (intro or
-    notes only) or ``empty`` (the key says nothing)."""
+    notes only) or ``empty`` (the key says nothing).
+
+    A text anywhere that declares the topic (``states: transfers``) or that there is none
+    (``states: no_transfers``) states it as items or as none do."""
     value = register.data.get(topic)
+    said_none = declares(register, f"no_{topic}")
+    if value is None or not (value.get("none") or value.get("items")):
+        if said_none:
+            return "none"
+        if declares(register, topic):
+            return "items"
     if value is None:
         return "missing"
-    if value.get("none") is True or isinstance(value.get("none"), str):  # true, or said in own words
+    if value.get("none") is True or isinstance(value.get("none"), str) or said_none:  # true, or said in own words
         return "contradiction" if value.get("items") else "none"
     if value.get("items"):
         return "items"
     return "text" if has_text(value) else "empty"
+
+
+@_per_register
+def stated_facts(register) -> dict[str, list[tuple]]:
+    """Every fact the register's texts declare (``states:``), with the paths that declare it."""
+    return facts.stated(register.data)
+
+
+def declares(register, *names: str) -> bool:
+    """True when a text of the register declares any of the facts ``names`` (``states:``)."""
+    found = stated_facts(register)
+    return any(name in found for name in names)

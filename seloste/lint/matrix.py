@@ -10,7 +10,9 @@ with autoescape on; the output depends only on its input.
 
 from __future__ import annotations
 
+from seloste.facts import fact_names
 from seloste.lint import RULES
+from seloste.lint.finding import stated_facts
 from seloste.problem import ERROR
 from seloste.problem import INFO
 from seloste.problem import WARNING
@@ -69,9 +71,11 @@ def render_matrix(registers, findings, rules=RULES) -> bytes:
     for register in sorted(registers, key=lambda r: (r.data["name"].casefold(), r.id)):
         own = sorted(problem for problem in findings if problem.path == register.path)
         cells = []
+        declared = stated_facts(register)
         for _reference, cited_by in grouped:
             codes = {rule.ID for rule in cited_by}
-            cells.append(_cell([problem for problem in own if problem.code in codes]))
+            told = [fact for rule in cited_by for fact in getattr(rule, "FACTS", ()) if fact in declared]
+            cells.append(_cell([problem for problem in own if problem.code in codes], told))
         rows.append({
             "anchor": f"rekisteri-{register.id}",
             "name": register.data["name"],
@@ -91,11 +95,16 @@ def render_matrix(registers, findings, rules=RULES) -> bytes:
     return (html.rstrip("\n") + "\n").encode("utf-8")
 
 
-def _cell(problems) -> dict:
+def _cell(problems, told: list[str]) -> dict:
+    """A cell: the worst finding, or passed; ``told`` are the facts the register's own texts
+    declare for this point (``states:``), which a passed cell names."""
     worst = max((problem.level for problem in problems), key=_RANK.__getitem__, default=None)
     state, label = _STATES[worst]
     if problems:
         title = "\n".join(f"rivi {problem.line}: {problem.message}" for problem in problems)
+    elif told:
+        label = "✓ tekstissä"
+        title = "Kerrotaan rekisterin omassa tekstissä: " + ", ".join(dict.fromkeys(fact_names()[fact] for fact in told))
     else:
         title = "Ei havaintoja"
     return {"state": state, "label": label, "title": title}

@@ -22,6 +22,7 @@ ID = "GDPR-13-2-f"
 TITLE = "Automated decision-making and profiling are stated either way"
 REFERENCE = "GDPR 13(2)(f)"
 LEVEL = ERROR
+FACTS = ("automated_decisions", "no_automated_decisions")  # a text that declares these states the point
 
 _HINT = ("'none: true', jos automaattisia päätöksiä tai profilointia ei ole, tai niiden kuvaus, "
          "logiikka ja merkitys rekisteröidylle")

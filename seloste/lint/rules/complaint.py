@@ -14,6 +14,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import missing_topic
 from seloste.problem import ERROR
 
@@ -21,10 +22,11 @@ ID = "GDPR-13-2-d"
 TITLE = "The right to complain to a supervisory authority is told"
 REFERENCE = "GDPR 13(2)(d)"
 LEVEL = ERROR
+FACTS = ("complaint",)  # a text that declares these states the point
 
 
 def check(register):
-    if "complaint" in register.data:
+    if "complaint" in register.data or declares(register, *FACTS):
         return
     yield missing_topic(register, "complaint", ID, LEVEL,
                         f"{REFERENCE}: oikeutta tehdä valitus valvontaviranomaiselle ei kerrota",

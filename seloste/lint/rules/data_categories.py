@@ -20,6 +20,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import has_text
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
@@ -29,6 +30,7 @@ ID = "GDPR-14-1-d"
 TITLE = "Categories of data are told where data comes from elsewhere"
 REFERENCE = "GDPR 14(1)(d)"
 LEVEL = ERROR
+FACTS = ("data_categories",)  # a text that declares these states the point
 
 
 def data_from_elsewhere(register) -> bool:
@@ -40,7 +42,7 @@ def data_from_elsewhere(register) -> bool:
 
 
 def check(register):
-    if not data_from_elsewhere(register):
+    if not data_from_elsewhere(register) or declares(register, *FACTS):
         return
     topic = register.data.get("data_categories")
     why = ("tietoja saadaan muualta kuin rekisteröidyltä itseltään" if "sources" in register.data

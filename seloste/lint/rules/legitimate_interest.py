@@ -18,6 +18,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import legal_bases
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import purposes
@@ -28,10 +29,13 @@ ID = "GDPR-13-1-d"
 TITLE = "A legitimate interest used as the basis is described"
 REFERENCE = "GDPR 13(1)(d)"
 LEVEL = ERROR
+FACTS = ("legitimate_interest",)  # a text that declares these states the point
 
 
 def check(register):
     topic = register.data.get("purposes")
+    if declares(register, *FACTS):
+        return  # the interest is told in the register's own words
     if "legitimate_interests" in legal_bases(topic) and "legitimate_interest" not in topic:
         yield problem_at(register, ("purposes", "legal_basis"), ID, LEVEL,
                          f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on oikeutettu etu, mutta etua ei kuvata",

@@ -16,6 +16,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import missing_topic
 from seloste.problem import ERROR
 
@@ -23,10 +24,11 @@ ID = "GDPR-13-2-e"
 TITLE = "Whether providing the data is required by law or contract is told"
 REFERENCE = "GDPR 13(2)(e)"
 LEVEL = ERROR
+FACTS = ("provision_requirement",)  # a text that declares these states the point
 
 
 def check(register):
-    if "provision_requirement" in register.data or _only_other_sources(register):
+    if "provision_requirement" in register.data or declares(register, *FACTS) or _only_other_sources(register):
         return
     yield missing_topic(register, "provision_requirement", ID, LEVEL,
                         f"{REFERENCE}: ei kerrota, onko tietojen antaminen lakisääteinen tai sopimukseen "

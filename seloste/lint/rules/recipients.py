@@ -24,6 +24,7 @@ ID = "GDPR-13-1-e"
 TITLE = "Recipients are named, or stated to be none"
 REFERENCE = "GDPR 13(1)(e)"
 LEVEL = ERROR
+FACTS = ("recipients", "no_recipients")  # a text that declares these states the point
 
 _HINT = "lisää vastaanottajat tai vastaanottajaryhmät kohtina 'items:' tai 'none: true', jos tietoja ei luovuteta"
 

@@ -16,6 +16,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import has_text
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
@@ -25,10 +26,13 @@ ID = "GDPR-14-2-f"
 TITLE = "The sources of the data are told"
 REFERENCE = "GDPR 14(2)(f)"
 LEVEL = ERROR
+FACTS = ("sources",)  # a text that declares these states the point
 
 
 def check(register):
     topic = register.data.get("sources")
+    if declares(register, *FACTS):
+        return
     if topic is None:
         yield missing_topic(register, "sources", ID, LEVEL, f"{REFERENCE}: ei kerrota, mistä henkilötiedot saadaan",
                             "lähteet kohtina ('text:', 'origin: data_subject' tai 'origin: other')")

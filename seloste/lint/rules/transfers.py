@@ -21,6 +21,7 @@ ID = "GDPR-13-1-f"
 TITLE = "Transfers outside the EU/EEA are stated either way"
 REFERENCE = "GDPR 13(1)(f)"
 LEVEL = ERROR
+FACTS = ("transfers", "no_transfers")  # a text that declares these states the point
 
 _HINT = "'none: true', jos tietoja ei siirretä, tai siirrot kohtina (text, country, safeguard)"
 
