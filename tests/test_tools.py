@@ -32,3 +32,12 @@ def test_free_text_and_structured_words_are_counted_apart():
     # framing words are not facts: a preamble and the register's own section titles
     framed = {**data, "preamble": "neljä sanaa johdannossa tässä", "section_titles": {"tarkoitukset": "Miksi"}}
     assert wordratio.word_counts(framed) == (2, 14)
+
+
+def test_words_of_a_text_that_declares_its_facts_count_as_read_by_lint():
+    data = {"layout": "gdpr", "name": "Asiakasrekisteri",
+            "rights": {"intro": [{"text": "voit pyytää tietosi", "states": ["access"]}, "vapaa kappale"]},
+            "sections": [{"id": "x", "title": "Oma luku", "states": "retention", "content": ["kuusi vuotta"]}]}
+    # tagged: the name (1), the tagged paragraph (3), the tagged section's title and content (2 + 2);
+    # free: the untagged paragraph (2)
+    assert wordratio.word_counts(data) == (8, 2)

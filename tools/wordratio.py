@@ -6,10 +6,11 @@
 - *word ratio*: the lower-cased word tokens (``\\w+``) of the two texts compared with
   ``difflib.SequenceMatcher(autojunk=False).ratio()``: 1.0 when the rendered notice says word
   for word what the original says, in the same order;
-- with ``--register``, the *structured share*: of the words in the register's strings, those
+- with ``--register``, the *structured or tagged share*: of the words in the register's strings, those
   outside free text (``intro``, ``notes``, the register's own ``sections``, a right's own
   ``text``) and outside the words that frame the notice (``preamble``, ``closing``, ``subtitle``,
-  ``section_titles``, ``wording``): the words lint and the diff read as facts.
+  ``section_titles``, ``wording``), or inside a text that declares its facts (``states:``): the
+  words lint and the diff read as facts.
 
 For measuring how well a notice moved in as it stands; it reads the files and writes nothing.
 """
@@ -44,11 +45,12 @@ def word_counts(value, free: bool = False, key: str = "", parent: str = "") -> t
         return (0, count) if free else (count, 0)
     structured = loose = 0
     if isinstance(value, dict):
+        tagged = "states" in value  # a text that declares the facts it states is read by lint
         for child_key, child in value.items():
-            in_free = free or child_key in FREE_TEXT or (parent == "rights" and child_key == "text")
+            in_free = not tagged and (free or child_key in FREE_TEXT or (parent == "rights" and child_key == "text"))
             if child_key in ("layout", "language", "lint", "id", "after", "legal_basis", "right", "origin",
                              "kind", "authority", "safeguard", "special_category", "condition", "section_order",
-                             "omit_sections", "numbered"):
+                             "omit_sections", "numbered", "states"):
                 continue  # settings, not words of the notice
             s, f = word_counts(child, in_free, child_key, key)
             structured, loose = structured + s, loose + f
@@ -72,7 +74,7 @@ def main() -> int:
         data = yaml.safe_load(args.register.read_text(encoding="utf-8"))
         structured, loose = word_counts(data)
         total = structured + loose
-        print(f"structured share: {structured / total if total else 0:.2f} ({structured} of {total} words)")
+        print(f"structured or tagged share: {structured / total if total else 0:.2f} ({structured} of {total} words)")
     return 0
 
 
