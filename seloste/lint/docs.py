@@ -89,6 +89,13 @@ def rules_markdown() -> str:
         "",
         f"Unknown rules, unknown levels and other mistakes in that file are reported as `{CONFIG_PROBLEM}`.",
         "",
+        "## Points told in the register's own text",
+        "",
+        "A paragraph, list, list entry, table row, sub-heading or own section may declare the GDPR",
+        "points it states (`states: [access, erasure]`, the names of the schema's `$defs/fact`). The",
+        "rules below that say so count such a text as stating their point, and the compliance matrix",
+        "marks the point \"✓ tekstissä\".",
+        "",
         "## Rules",
         "",
         "| ID | level | reference | rule |",
@@ -109,6 +116,9 @@ def rules_markdown() -> str:
         ]
         if doc.description:
             out += ["", doc.description]
+        if getattr(rule, "FACTS", ()):
+            out += ["", "A text of the register's own that declares "
+                    + " or ".join(f"`states: {fact}`" for fact in rule.FACTS) + " also states the point."]
         out += ["", "Passes:", "", "```yaml", doc.passing.rstrip("\n"), "```", "",
                 "Fails:", "", "```yaml", doc.failing.rstrip("\n"), "```"]
     return "\n".join(out) + "\n"
