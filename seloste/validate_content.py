@@ -21,8 +21,11 @@ def problems(document: Document) -> list[Problem]:
     return [*_table_problems(document), *_yes_or_no_as_words(document), *_wording_problems(document)]
 
 
-# Labels a register may leave out of its notice: the notes after a source.
-_MAY_BE_LEFT_OUT = frozenset({"origin_data_subject", "origin_other", "public_source"})
+# Labels a register may leave out of its notice: the notes after a source, and the labels of
+# contact details (the values then stand as lines of an address, as many notices write them).
+_MAY_BE_LEFT_OUT = frozenset({"origin_data_subject", "origin_other", "public_source", "name", "business_id",
+                              "postal_address", "visiting_address", "phone", "email", "website", "contact_person",
+                              "dpo_name", "authority"})
 
 
 def _wording_problems(document: Document) -> list[Problem]:
@@ -40,8 +43,8 @@ def _wording_problems(document: Document) -> list[Problem]:
                 line, column = document.position(("wording", group, key))
                 found.append(Problem(document.path, line, column, "S106", ERROR,
                                      f"arvo on tyhjä (kohdassa wording.{group}.{key})",
-                                     "kirjoita oma sana; tyhjäksi voi jättää vain lähteen merkinnän "
-                                     f"({', '.join(sorted(_MAY_BE_LEFT_OUT))})"))
+                                     "kirjoita oma sana; tyhjäksi voi jättää vain lähteen merkinnän ja "
+                                     f"yhteystietojen nimikkeet ({', '.join(sorted(_MAY_BE_LEFT_OUT))})"))
             if key not in known[group]:
                 line, column = document.position(("wording", group, key), key=True)
                 allowed = sorted(known[group])

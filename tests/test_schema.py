@@ -271,3 +271,22 @@ def test_a_source_s_note_may_be_left_out_by_the_register_s_wording():
     before, after = render_text(shown).decode(), render_text(notice).decode()
     assert "- Jäsen itse liittyessään (jäsen itse)\n" in before
     assert "- Jäsen itse liittyessään\n" in after and "()" not in after
+
+
+def test_contact_details_without_their_labels_stand_as_lines_of_an_address():
+    register = _load(OWN_SHAPE)
+    data = copy.deepcopy(register.data)
+    data["wording"]["labels"].update({"name": "", "postal_address": "", "business_id": ""})
+    data["controller"]["postal_address"] = "PL 7, 00100 Helsinki"
+    notice = build_notice(register.id, data)
+    controller = data["controller"]
+    html = render_html(notice).decode()
+    # the name and the address on lines of one paragraph; the labelled fields still label–value lines
+    assert f"<p>{controller['name']}<br>{controller['business_id']}<br>{controller['postal_address']}</p>" in html
+    assert "<dt>Sähköposti:</dt>" in html
+    markdown = render_markdown(notice).decode()
+    assert f"{controller['name']}\\\n{controller['business_id']}\\\n{controller['postal_address']}\n" in markdown
+    text = render_text(notice).decode()
+    assert f"\n{controller['name']} {controller['business_id']} {controller['postal_address']}\n" in text
+    assert f"Yhdistyksen yhteystiedot\n\nRekisterinpitäjä:\t{controller['name']}" in render_text(
+        build_notice(register.id, register.data)).decode()

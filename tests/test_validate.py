@@ -48,8 +48,8 @@ SHAPE_CASES = [
      ["'kyllä'", "none: true"]),
     ("own words for a label that does not exist", "wording:\n  labels:\n    busines_id: Y-tunnus\n",
      "S120", 7, 5, ["'busines_id'", "business_id"]),
-    ("a label left out that must be shown", 'wording:\n  labels:\n    business_id: ""\n',
-     "S106", 7, 18, ["wording.labels.business_id", "origin_data_subject"]),
+    ("a label left out that must be shown", 'wording:\n  labels:\n    period: ""\n',
+     "S106", 7, 13, ["wording.labels.period", "origin_data_subject", "postal_address"]),
     ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
      "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]

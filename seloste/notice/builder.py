@@ -176,7 +176,7 @@ class Builder:
             self.record("controller", "controller_field", "contact_person", self.labels["contact_person"], shown)
         entries.extend(self._extra_fields("controller", value))
         self._record_frame("controller", value)
-        blocks: list = [Fields(tuple(entries))]
+        blocks = field_blocks(entries)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
         return blocks
@@ -185,7 +185,7 @@ class Builder:
         entries = self._contact_fields("dpo", value, ("name", "phone", "postal_address", "email"), {"name": "dpo_name"})
         entries.extend(self._extra_fields("dpo", value))
         self._record_frame("dpo", value)
-        blocks: list = [Fields(tuple(entries))] if entries else []
+        blocks = field_blocks(entries)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
         return blocks
@@ -354,14 +354,14 @@ class Builder:
             authority = authorities()[value["authority"]]
             self.record("complaint", "authority", "authority", authority["name"], authority["name"])
             labels = self.labels
-            blocks.append(Fields((
+            blocks.extend(field_blocks([
                 Field(labels["authority"], _plain(authority["name"])),
                 Field(labels["visiting_address"], _plain(authority["visiting_address"])),
                 Field(labels["postal_address"], _plain(authority["postal_address"])),
                 Field(labels["phone"], _plain(authority["phone"])),
                 Field(labels["email"], _email(authority["email"])),
                 Field(labels["website"], _link(authority["website"])),
-            )))
+            ]))
         self._record_frame("complaint", value)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
@@ -382,6 +382,31 @@ class Builder:
         self._record_frame("automated_decisions", value, "automated_decisions_none")
         self._record_items("automated_decisions", "automated_decision", value)
         return self._simple_list(value, "automated_decisions_none")
+
+
+def field_blocks(entries: list) -> list:
+    """Contact fields as blocks: label–value lines, and the values whose label the register
+    leaves out (``wording.labels.postal_address: ""``) as lines of one paragraph, as an
+    address is written."""
+    blocks: list = []
+    run: list = []
+    for entry in entries:
+        if entry.label:
+            run.append(entry)
+            continue
+        if run:
+            blocks.append(Fields(tuple(run)))
+            run = []
+        nodes = [node for block in entry.value.blocks for node in block[2]]
+        if blocks and isinstance(blocks[-1], Paragraph):  # the line after another unlabelled one
+            previous = blocks[-1].text
+            blocks[-1] = Paragraph(markup.Text(((previous.blocks[0][0], (), (*previous.blocks[0][2], ("br", (), ()), *nodes)),),
+                                               previous.source + "\n" + entry.value.source))
+        else:
+            blocks.append(Paragraph(markup.Text((("p", (), tuple(nodes)),), entry.value.source)))
+    if run:
+        blocks.append(Fields(tuple(run)))
+    return blocks
 
 
 def _email(address: str) -> markup.Text:
