@@ -16,6 +16,10 @@ from seloste.blocks import Heading
 from seloste.blocks import Item
 from seloste.blocks import Paragraph
 from seloste.blocks import Table
+from seloste.notice.contact import contact_line
+from seloste.notice.contact import email_link
+from seloste.notice.contact import field_blocks
+from seloste.notice.contact import web_link
 from seloste.notice.words import content_source
 from seloste.notice.words import content_words
 from seloste.notice.words import item_text
@@ -154,7 +158,7 @@ class Builder:
             if key not in value:
                 continue
             label = self.labels[label_keys.get(key, key)]
-            shown = _email(value[key]) if key == "email" else _link(value[key]) if key == "website" else _plain(value[key])
+            shown = email_link(value[key]) if key == "email" else web_link(value[key]) if key == "website" else _plain(value[key])
             entries.append(Field(label, shown))
             self.record(topic, f"{topic}_field", key, label, value[key])
         return entries
@@ -171,7 +175,7 @@ class Builder:
         entries = self._contact_fields("controller", value, keys, {})
         if "contact_person" in value:
             person = value["contact_person"]
-            entries.append(Field(self.labels["contact_person"], _contact(person)))
+            entries.append(Field(self.labels["contact_person"], contact_line(person)))
             shown = ", ".join(person[part] for part in ("name", "title", "phone", "email") if part in person)
             self.record("controller", "controller_field", "contact_person", self.labels["contact_person"], shown)
         entries.extend(self._extra_fields("controller", value))
@@ -359,8 +363,8 @@ class Builder:
                 Field(labels["visiting_address"], _plain(authority["visiting_address"])),
                 Field(labels["postal_address"], _plain(authority["postal_address"])),
                 Field(labels["phone"], _plain(authority["phone"])),
-                Field(labels["email"], _email(authority["email"])),
-                Field(labels["website"], _link(authority["website"])),
+                Field(labels["email"], email_link(authority["email"])),
+                Field(labels["website"], web_link(authority["website"])),
             ]))
         self._record_frame("complaint", value)
         if "notes" in value:
@@ -382,46 +386,3 @@ class Builder:
         self._record_frame("automated_decisions", value, "automated_decisions_none")
         self._record_items("automated_decisions", "automated_decision", value)
         return self._simple_list(value, "automated_decisions_none")
-
-
-def field_blocks(entries: list) -> list:
-    """Contact fields as blocks: label–value lines, and the values whose label the register
-    leaves out (``wording.labels.postal_address: ""``) as lines of one paragraph, as an
-    address is written."""
-    blocks: list = []
-    run: list = []
-    for entry in entries:
-        if entry.label:
-            run.append(entry)
-            continue
-        if run:
-            blocks.append(Fields(tuple(run)))
-            run = []
-        nodes = [node for block in entry.value.blocks for node in block[2]]
-        if blocks and isinstance(blocks[-1], Paragraph):  # the line after another unlabelled one
-            previous = blocks[-1].text
-            blocks[-1] = Paragraph(markup.Text(((previous.blocks[0][0], (), (*previous.blocks[0][2], ("br", (), ()), *nodes)),),
-                                               previous.source + "\n" + entry.value.source))
-        else:
-            blocks.append(Paragraph(markup.Text((("p", (), tuple(nodes)),), entry.value.source)))
-    if run:
-        blocks.append(Fields(tuple(run)))
-    return blocks
-
-
-def _email(address: str) -> markup.Text:
-    return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
-
-
-def _link(url: str) -> markup.Text:
-    return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
-
-
-def _contact(contact: dict) -> markup.Text:
-    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
-    if "phone" in contact:
-        nodes.append(("#text", f", {contact['phone']}"))
-    if "email" in contact:
-        nodes.append(("#text", ", "))
-        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
-    return markup.Text((("p", (), tuple(nodes)),), contact["name"])
