@@ -290,3 +290,18 @@ def test_contact_details_without_their_labels_stand_as_lines_of_an_address():
     assert f"\n{controller['name']} {controller['business_id']} {controller['postal_address']}\n" in text
     assert f"Yhdistyksen yhteystiedot\n\nRekisterinpitäjä:\t{controller['name']}" in render_text(
         build_notice(register.id, register.data)).decode()
+
+
+def test_the_authority_s_card_shows_the_details_the_register_chooses_in_its_order():
+    register = _load(FIXTURES / "kaikki-kentat.yaml")
+    data = copy.deepcopy(register.data)
+    data["complaint"]["authority_fields"] = ["email", "name"]
+    text = render_text(build_notice(register.id, data)).decode()
+    full = render_text(build_notice(register.id, register.data)).decode()
+    assert "Käyntiosoite:\tLintulahdenkuja 4" in full
+    assert "Sähköposti:\ttietosuoja@om.fi\nValvontaviranomainen:\tTietosuojavaltuutetun toimisto\n" in text
+    assert "Lintulahdenkuja" not in text and "Puhelin:\t029" not in text
+    from seloste import diff
+
+    [change] = diff.register_changes(register.data, data)
+    assert (change.kind, change.action) == ("authority", "changed") and "email, name" in change.detail

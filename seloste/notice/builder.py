@@ -356,16 +356,18 @@ class Builder:
             blocks = [Paragraph(_plain(self.words["statements"]["complaint"]))]
         if "authority" in value:
             authority = authorities()[value["authority"]]
-            self.record("complaint", "authority", "authority", authority["name"], authority["name"])
+            shown = (("näytetään", ", ".join(value["authority_fields"])),) if "authority_fields" in value else ()
+            self.record("complaint", "authority", "authority", authority["name"], authority["name"], shown)
             labels = self.labels
-            blocks.extend(field_blocks([
-                Field(labels["authority"], _plain(authority["name"])),
-                Field(labels["visiting_address"], _plain(authority["visiting_address"])),
-                Field(labels["postal_address"], _plain(authority["postal_address"])),
-                Field(labels["phone"], _plain(authority["phone"])),
-                Field(labels["email"], email_link(authority["email"])),
-                Field(labels["website"], web_link(authority["website"])),
-            ]))
+            card = {
+                "name": Field(labels["authority"], _plain(authority["name"])),
+                "visiting_address": Field(labels["visiting_address"], _plain(authority["visiting_address"])),
+                "postal_address": Field(labels["postal_address"], _plain(authority["postal_address"])),
+                "phone": Field(labels["phone"], _plain(authority["phone"])),
+                "email": Field(labels["email"], email_link(authority["email"])),
+                "website": Field(labels["website"], web_link(authority["website"])),
+            }
+            blocks.extend(field_blocks([card[key] for key in value.get("authority_fields", card)]))
         self._record_frame("complaint", value)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
