@@ -31,6 +31,7 @@ TOPIC_OF: dict[str, str] = {
     "legitimate_interests": "purposes",
     "legitimate_interest": "purposes",
     # the other points of GDPR 13 and 14, and the statements that there is none
+    "controller": "controller",
     "dpo": "dpo",
     "no_dpo": "dpo",
     "purposes": "purposes",
@@ -39,6 +40,7 @@ TOPIC_OF: dict[str, str] = {
     "sources": "sources",
     "recipients": "recipients",
     "no_recipients": "recipients",
+    "processors": "processors",
     "transfers": "transfers",
     "no_transfers": "transfers",
     "retention": "retention",

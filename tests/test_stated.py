@@ -182,6 +182,7 @@ def test_a_register_without_declarations_records_the_same_items_as_before():
 
 # --- lint -----------------------------------------------------------------------------------
 
+from lint_helpers import MINIMAL  # noqa: E402
 from lint_helpers import findings  # noqa: E402
 
 from seloste.lint import RULES  # noqa: E402
@@ -201,22 +202,26 @@ _RULES_WITH_FACTS = [rule for rule in RULES if getattr(rule, "FACTS", ())]
 def test_rules_that_a_declared_fact_satisfies_say_which_facts():
     assert {rule.ID for rule in _RULES_WITH_FACTS} >= {
         "GDPR-13-2-d", "GDPR-13-1-e", "GDPR-13-1-f", "GDPR-13-2-f", "GDPR-13-2-e", "GDPR-14-2-f", "GDPR-14-1-d",
-        "GDPR-13-1-d"}
+        "GDPR-13-1-d", "GDPR-13-1-a"}
     assert all(set(rule.FACTS) <= set(facts.TOPIC_OF) for rule in _RULES_WITH_FACTS)
 
 
 _PROVOKE = {  # what makes the rule ask for its point at all
     "GDPR-13-1-d": "purposes:\n  legal_basis: legitimate_interests\n  items: [Markkinointi]\n",
 }
+_HEAD = {  # a register whose head lacks the point
+    "GDPR-13-1-a": "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  business_id: 2695377-4\n",
+}
 
 
 @pytest.mark.parametrize("rule", _RULES_WITH_FACTS, ids=lambda rule: rule.ID)
 def test_a_point_declared_in_the_register_s_own_text_is_stated(rule):
     provoke = _PROVOKE.get(rule.ID, "")
-    without = findings(rule, provoke + _TAGGED_SECTION % "security")
+    head = _HEAD.get(rule.ID, MINIMAL)
+    without = findings(rule, provoke + _TAGGED_SECTION % "security", head)
     assert without, "the point must be missing when no text declares it"
     for fact in rule.FACTS:
-        assert findings(rule, provoke + _TAGGED_SECTION % fact) == [], fact
+        assert findings(rule, provoke + _TAGGED_SECTION % fact, head) == [], fact
 
 
 def test_a_declared_none_beside_listed_items_is_a_contradiction():

@@ -36,8 +36,10 @@ def test_free_text_and_structured_words_are_counted_apart():
 
 def test_words_of_a_text_that_declares_its_facts_count_as_read_by_lint():
     data = {"layout": "gdpr", "name": "Asiakasrekisteri",
-            "rights": {"intro": [{"text": "voit pyytää tietosi", "states": ["access"]}, "vapaa kappale"]},
+            "rights": {"intro": [{"text": "voit pyytää tietosi", "states": ["access"]}, "vapaa kappale",
+                                 {"heading": "Poisto", "states": "erasure"}, "alla oleva", {"heading": "Muu"}, "vapaa"]},
             "sections": [{"id": "x", "title": "Oma luku", "states": "retention", "content": ["kuusi vuotta"]}]}
-    # tagged: the name (1), the tagged paragraph (3), the tagged section's title and content (2 + 2);
-    # free: the untagged paragraph (2)
-    assert wordratio.word_counts(data) == (8, 2)
+    # tagged: the name (1), the tagged paragraph (3), the tagged heading and the paragraph under it
+    # (1 + 2), the tagged section's title and content (2 + 2); free: the untagged paragraph (2), the
+    # untagged heading and the paragraph under it (1 + 1)
+    assert wordratio.word_counts(data) == (11, 4)

@@ -55,8 +55,11 @@ def word_counts(value, free: bool = False, key: str = "", parent: str = "") -> t
             s, f = word_counts(child, in_free, child_key, key)
             structured, loose = structured + s, loose + f
     elif isinstance(value, list):
+        under_tagged = False  # blocks under a sub-heading that declares its facts are read with it
         for child in value:
-            s, f = word_counts(child, free, key, parent)
+            if isinstance(child, dict) and "heading" in child:
+                under_tagged = "states" in child
+            s, f = word_counts(child, free and not under_tagged, key, parent)
             structured, loose = structured + s, loose + f
     return structured, loose
 

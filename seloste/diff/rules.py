@@ -62,12 +62,14 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("closing", "closing"): ALL,
     # A text that declares the facts it states ("states:") is classed by the first fact's topic:
     # a change to it is material wherever that topic's statements are.
+    ("controller", "stated"): ALL,
     ("purposes", "stated"): ALL,
     ("dpo", "stated"): ALL,
     ("data_subjects", "stated"): frozenset({ADDED}),
     ("data_categories", "stated"): ALL,
     ("sources", "stated"): ALL,
     ("recipients", "stated"): ALL,
+    ("processors", "stated"): ALL,
     ("transfers", "stated"): ALL,
     ("retention", "stated"): ALL,
     ("rights", "stated"): ALL,

@@ -17,6 +17,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import problem_at
 from seloste.problem import ERROR
 
@@ -24,6 +25,7 @@ ID = "GDPR-13-1-a"
 TITLE = "The controller's identity and contact details are given"
 REFERENCE = "GDPR 13(1)(a)"
 LEVEL = ERROR
+FACTS = ("controller",)  # a text that declares these states the point
 
 _CONTACT_KEYS = ("postal_address", "visiting_address", "phone", "email")
 # Words in a label-value line's label that make it a contact detail.
@@ -32,7 +34,7 @@ _CONTACT_LABELS = ("osoite", "puhelin", "sähköposti", "yhteys")
 
 def check(register):
     controller = register.data["controller"]
-    if any(key in controller for key in _CONTACT_KEYS):
+    if any(key in controller for key in _CONTACT_KEYS) or declares(register, *FACTS):
         return
     person = controller.get("contact_person", {})
     if "phone" in person or "email" in person:
