@@ -86,12 +86,139 @@ def legal_bases(item) -> list[str]:
     return as_list(item.get("legal_basis")) if isinstance(item, dict) else []
 
 
-def right_kinds(register) -> set[str]:
-    """The kinds of rights (``access``, ``erasure``, ...) the register lists."""
+# Words that answer yes or no, or only say that something is: a text of nothing but these
+# says nothing ("Kyllä.", "Ei ole.", "On").
+_EMPTY_WORDS = frozenset({"kyllä", "ei", "on", "ole", "joo", "juu", "yes", "no", "true", "false", "ok", "x"})
+
+
+def says_nothing(*values) -> bool:
+    """True when the texts ``values`` (text fields, or free content: a paragraph or a list of
+    blocks) say nothing together: two words or fewer, or only words that answer yes or no.
+
+    Words are read from the parse the notice shows, without markup or link targets; a
+    number counts as a word. Every rule that asks whether a text tells its point asks here.
+    """
+    words = [word for value in values for word in _said_words(value)]
+    return len(words) <= 2 or all(word.casefold() in _EMPTY_WORDS for word in words)
+
+
+def _said_words(value) -> list[str]:
+    """The words a text field or free content shows, in order."""
+    from seloste.markup import markdown
+
+    found: list[str] = []
+
+    def inline(nodes):
+        for node in nodes:
+            if node[0] == "#text":
+                found.extend(re.findall(r"\w+", node[1]))
+            elif node[0] != "br":
+                inline(node[2])
+
+    def text(source: str):
+        for block in markdown(source).blocks:
+            if block[0] == "p":
+                inline(block[2])
+            else:
+                for entry in block[2]:
+                    inline(entry[2])
+
+    def plain(source: str):
+        found.extend(re.findall(r"\w+", source))
+
+    if isinstance(value, str):
+        text(value)
+    elif isinstance(value, list):
+        for block in value:
+            if isinstance(block, str):
+                text(block)
+            elif "list" in block:
+                for entry in block["list"]:
+                    text(entry)
+            elif "heading" in block:
+                plain(block["heading"])
+            elif "fields" in block:
+                for entry in block["fields"]:
+                    plain(entry["label"])
+                    text(entry["value"])
+            elif "table" in block:
+                table = block["table"]
+                plain(table.get("caption", ""))
+                for column in table["columns"]:
+                    plain(column)
+                for row in table["rows"]:
+                    for cell in row:
+                        text(cell)
+    return found
+
+
+def rights(register) -> list[tuple[int, dict]]:
+    """(index, item) of every right listed under ``rights``."""
     topic = register.data.get("rights")
     if not isinstance(topic, dict):
-        return set()
-    return {item["right"] for item in topic.get("items", []) if isinstance(item, dict) and "right" in item}
+        return []
+    return [(index, item) for index, item in enumerate(topic.get("items", [])) if isinstance(item, dict)]
+
+
+def right_text(register, index: int) -> tuple[tuple, object]:
+    """(path, text) of what the notice says for the right at ``index``: its own ``text``; else
+    the register's own sentence for its kind (``wording.rights``); else the standard sentence,
+    at the item's ``right``. The text is free content or a str ("" for no sentence at all)."""
+    item = register.data["rights"]["items"][index]
+    if "text" in item:
+        return ("rights", "items", index, "text"), item["text"]
+    kind = item["right"]
+    own = (register.data.get("wording") or {}).get("rights") or {}
+    if kind in own:
+        return ("wording", "rights", kind), own[kind]
+    return ("rights", "items", index, "right"), resources.phrases(register.data.get("language", "fi"))["rights"].get(kind, "")
+
+
+def silent_rights(register) -> list[tuple[int, dict]]:
+    """(index, item) of every listed right whose text (own or standard) says nothing
+    (:func:`says_nothing`): the notice lists it without telling it."""
+    return [(index, item) for index, item in rights(register) if says_nothing(right_text(register, index)[1])]
+
+
+def silent_right(register, index: int, code: str, level: str, reference: str) -> Problem:
+    """The finding at the text of the listed right at ``index`` that says nothing: why it does
+    not count, and what to write instead (a whole sentence, or the standard one)."""
+    path, text = right_text(register, index)
+    kind = register.data["rights"]["items"][index]["right"]
+    language = register.data.get("language", "fi")
+    name = f"{resources.phrases(language)['right_names'][kind]} ({kind})"
+    standard = resources.phrases(language)["rights"].get(kind, "")
+    instead = f", jolloin selosteeseen tulee vakiolause ”{standard}”" if standard else ""
+    what = "mitä oikeus antaa rekisteröidylle ja miten sitä käytetään"
+    if path[-1] == "right":  # no sentence at all
+        return problem_at(register, path, code, level,
+                          f"{reference}: {name} on lueteltu ilman tekstiä, joten selosteessa ei lue siitä mitään",
+                          f"lisää oikeudelle 'text:' ja siihen kokonainen lause siitä, {what}")
+    if path[0] == "wording":
+        said = f"oma vakiolause (wording.rights.{kind})"
+        fix = f"kirjoita kohtaan wording.rights.{kind} kokonainen lause siitä, {what}, tai poista se{instead}"
+    else:
+        said = "teksti"
+        fix = f"kirjoita tekstiksi kokonainen lause siitä, {what}, tai poista 'text:'{instead}"
+    return problem_at(register, path, code, level,
+                      f"{reference}: {said} ei kerro oikeudesta mitään, joten {name} jää kertomatta: "
+                      f"”{short(words_of(text))}”", fix)
+
+
+def words_of(value) -> str:
+    """The words a text field or free content shows, on one line, without markup."""
+    return " ".join(_said_words(value)) if not isinstance(value, str) else " ".join(value.split())
+
+
+def right_kinds(register) -> set[str]:
+    """The kinds of rights (``access``, ``erasure``, ...) the register tells: each listed under
+    ``rights`` with words that say something (its own text, or the standard sentence).
+
+    A right whose text says nothing ("Kyllä.") is listed, not told: it is left out here, and
+    :func:`silent_rights` names it. Every rule that asks which rights a register states asks here.
+    """
+    silent = {index for index, _item in silent_rights(register)}
+    return {item["right"] for index, item in rights(register) if index not in silent}
 
 
 def _per_register(function):

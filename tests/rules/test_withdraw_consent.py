@@ -23,6 +23,12 @@ CASES = [
                  id="consent for every purpose, no rights: at the purposes key"),
     pytest.param("purposes:\n  legal_basis: consent\n  items:\n    - A\n" + RIGHTS.format(right="withdraw_consent"), [],
                  id="consent for every purpose, told"),
+    pytest.param(CONSENT + RIGHTS.format(right="withdraw_consent") + "      text: Kyllä.\n", [(10, 1), (13, 13)],
+                 id="its text says nothing: not told, at the rights key, and at its text"),
+    pytest.param(CONSENT + RIGHTS.format(right="withdraw_consent") + "      text: Voit peruuttaa suostumuksesi.\n", [],
+                 id="its text is a sentence"),
+    pytest.param(PURPOSE.format(basis="contract") + RIGHTS.format(right="withdraw_consent") + "      text: On.\n",
+                 [(13, 13)], id="no consent: only at its text"),
 ]
 
 
@@ -34,3 +40,11 @@ def test_findings_and_their_positions(body, expected):
 def test_the_message_gives_the_line_of_the_consent():
     (problem,) = findings(withdraw_consent, CONSENT)
     assert "(rivi 9)" in problem.message
+
+
+def test_a_right_to_withdraw_that_says_nothing_is_not_told_and_its_text_says_why():
+    not_told, at_text = findings(withdraw_consent, CONSENT + RIGHTS.format(right="withdraw_consent") + "      text: Kyllä.\n")
+    assert "(oikeuden withdraw_consent teksti rivillä 13 ei kerro mitään)" in not_told.message
+    assert "'- right: withdraw_consent'" not in not_told.hint and "kokonainen lause" in not_told.hint
+    assert at_text.message.startswith("GDPR 13(2)(c): teksti ei kerro oikeudesta mitään, joten oikeus peruuttaa "
+                                      "suostumus (withdraw_consent) jää kertomatta")

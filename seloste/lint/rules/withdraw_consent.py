@@ -1,5 +1,8 @@
 """Where consent is a legal basis, the right to withdraw it is told (GDPR 13(2)(c), 14(2)(d)).
 
+A right to withdraw consent whose text says nothing ("Kyllä.") is listed but not told: it
+does not count, and a finding at its text says why.
+
 PASS:
     purposes:
       items:
@@ -25,6 +28,9 @@ from seloste.lint.finding import missing_topic_position
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import purposes
 from seloste.lint.finding import right_kinds
+from seloste.lint.finding import right_text
+from seloste.lint.finding import silent_right
+from seloste.lint.finding import silent_rights
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-c"
@@ -34,18 +40,29 @@ LEVEL = ERROR
 
 
 def check(register):
+    silent = [index for index, item in silent_rights(register) if item["right"] == "withdraw_consent"]
     consent = [("purposes", "items", index, "legal_basis") for index, item in purposes(register)
                if "consent" in legal_bases(item)]
     if "consent" in legal_bases(register.data.get("purposes")):  # a basis of every purpose
         consent.insert(0, ("purposes", "legal_basis"))
-    if not consent or "withdraw_consent" in right_kinds(register):
-        return
-    line, _ = register.document.position(consent[0])
+    if consent and "withdraw_consent" not in right_kinds(register):
+        yield _not_told(register, consent[0], silent)
+    for index in silent:
+        yield silent_right(register, index, ID, LEVEL, REFERENCE)
+
+
+def _not_told(register, consent_path: tuple, silent: list[int]):
+    line, _ = register.document.position(consent_path)
     if "rights" in register.data:
         position = register.document.position(("rights",), key=True)
     else:
         position = missing_topic_position(register, "rights")
-    yield problem_at_position(register, position, ID, LEVEL,
-                              f"{REFERENCE}: käsittelyn oikeusperuste on suostumus (rivi {line}), mutta oikeutta "
-                              "peruuttaa suostumus ei kerrota",
-                              "lisää kohdan 'rights' alle 'items:'-luetteloon '- right: withdraw_consent'")
+    message = (f"{REFERENCE}: käsittelyn oikeusperuste on suostumus (rivi {line}), mutta oikeutta peruuttaa "
+               "suostumus ei kerrota")
+    hint = "lisää kohdan 'rights' alle 'items:'-luetteloon '- right: withdraw_consent'"
+    if silent:
+        said = register.document.position(right_text(register, silent[0])[0])[0]
+        message += f" (oikeuden withdraw_consent teksti rivillä {said} ei kerro mitään)"
+        hint = ("kirjoita oikeuden withdraw_consent tekstiksi kokonainen lause siitä, että suostumuksen voi peruuttaa "
+                "milloin tahansa ja miten (ks. havainto tekstin kohdalla)")
+    return problem_at_position(register, position, ID, LEVEL, message, hint)
