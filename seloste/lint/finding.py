@@ -382,11 +382,14 @@ def short(text: str, length: int = 60) -> str:
 
 
 def stated_either_way(register, topic: str, code: str, level: str, *, missing: tuple, empty: tuple,
-                      contradiction: tuple):
+                      contradiction: tuple, nothing: tuple | None = None):
     """The finding, if any, on a topic that must say either what there is or ``none: true``.
 
     ``missing`` (no such key), ``empty`` (the key says nothing) and ``contradiction``
-    (``none: true`` and items) are each the (message, hint) of that finding.
+    (``none: true`` and items) are each the (message, hint) of that finding. With ``nothing``,
+    a (message, hint) too, words that say nothing (:func:`says_nothing`) are reported as well:
+    the register's own ``none`` sentence, or its description (intro, items and notes
+    together), at the first of them; the message is followed by the words quoted.
     """
     state = statement(register, topic)
     if state == "missing":
@@ -395,6 +398,20 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
         yield problem_at(register, (topic,), code, level, *empty, key=True)
     elif state == "contradiction":
         yield problem_at(register, (topic, "none"), code, level, *contradiction)
+    elif nothing is None:
+        return
+    value = register.data.get(topic)
+    if state == "none" and isinstance(value["none"], str):
+        parts = [((topic, "none"), value["none"])]
+    elif state in ("items", "text"):
+        parts = [((topic, key), value[key]) for key in ("intro",) if key in value]
+        parts += [((topic, "items", index), item) for index, item in enumerate(value.get("items", []))]
+        parts += [((topic, key), value[key]) for key in ("notes",) if key in value]
+    else:
+        return
+    if says_nothing(*(text for _path, text in parts)):
+        said = " ".join(words_of(text) for _path, text in parts)
+        yield problem_at(register, parts[0][0], code, level, f"{nothing[0]}: ”{short(said)}”", nothing[1])
 
 
 def statement(register, topic: str) -> str:

@@ -1,7 +1,9 @@
 """Automated decision-making and profiling are stated either way (GDPR 13(2)(f), 14(2)(g)).
 
 ``automated_decisions`` says ``none: true`` (a standard sentence), or describes the
-decisions, their logic and consequences. ``none: true`` with items contradicts itself.
+decisions, their logic and consequences. ``none: true`` with items contradicts itself. A
+description that says nothing ("Ei.", "Kyllä.", one or two words in all), or an own ``none``
+sentence that says nothing, does not tell it either.
 
 PASS:
     automated_decisions:
@@ -36,4 +38,8 @@ def check(register):
                f"kirjoita {_HINT}"),
         contradiction=(f"{REFERENCE}: 'none: true' sanoo, ettei automaattisia päätöksiä tehdä, mutta niitä "
                        "on lueteltu",
-                       "poista 'none: true' tai luettelo"))
+                       "poista 'none: true' tai luettelo"),
+        nothing=(f"{REFERENCE}: kohdan 'automated_decisions' teksti ei kerro, tehdäänkö automaattisia päätöksiä "
+                 "tai profilointia",
+                 "kirjoita 'none: true', jos automaattisia päätöksiä tai profilointia ei ole (selosteeseen tulee "
+                 "vakiolause), tai kokonaisin lausein päätösten kuvaus, logiikka ja merkitys rekisteröidylle"))
