@@ -9,6 +9,7 @@ own line by looking the words up in the file's source.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -67,6 +68,26 @@ def _topic_before(register, topic: str) -> str:
     return next(iter(data))
 
 
+def _per_register(function):
+    """Remember ``function``'s answer for the register it was last asked about.
+
+    Many rules ask the same question of one register in a row (its texts, its links, where
+    its nodes stand), and lint goes through registers one at a time.
+    """
+    last: dict = {}
+
+    @functools.wraps(function)
+    def remembered(register):
+        document = register.document
+        if last.get("document") is not document:
+            last.clear()
+            last["answer"] = function(register)
+            last["document"] = document
+        return last["answer"]
+
+    return remembered
+
+
 def has_text(value: dict, *names: str) -> bool:
     """True when ``value`` has any of the content keys ``names`` (default intro and notes)."""
     return any(name in value for name in (names or ("intro", "notes")))
@@ -80,10 +101,74 @@ def purposes(register) -> list[tuple[int, object]]:
     return list(enumerate(topic.get("items", [])))
 
 
-def legal_bases(item) -> list[str]:
-    """The legal bases a purpose item names (none for a purpose written as plain text); given
-    the ``purposes`` topic itself, the bases it names for every purpose."""
-    return as_list(item.get("legal_basis")) if isinstance(item, dict) else []
+@dataclasses.dataclass(frozen=True)
+class StatedBasis:
+    """A legal basis the register states: which, where, and for what.
+
+    ``basis`` is a key of GDPR 6(1) (``consent``, ``contract``, ``legal_obligation``,
+    ``vital_interests``, ``public_task``, ``legitimate_interests``); ``article`` is ``6(1)``,
+    or ``9(2)(a)`` for the explicit consent a special category of data rests on (a consent too,
+    GDPR 13(2)(c)). ``purpose`` is the index of the purpose item it is stated for, None when
+    it is stated for every purpose (``every_purpose``) or for none in particular.
+    """
+
+    basis: str
+    path: tuple
+    purpose: int | None = None
+    every_purpose: bool = False
+    article: str = "6(1)"
+
+
+@_per_register
+def stated_bases(register) -> tuple[StatedBasis, ...]:
+    """Every legal basis the register states: those for every purpose (``purposes.legal_basis``),
+    each purpose's own, then the explicit consent (``condition: a``) of a special category of
+    data, then those of any further source in :data:`_BASIS_SOURCES`.
+
+    Every rule that asks which legal bases a register states asks here, so that another source
+    of the same facts (tags on free text, say) is added in that one place.
+    """
+    return tuple(stated for source in _BASIS_SOURCES for stated in source(register))
+
+
+def _bases_of_purposes(register) -> list[StatedBasis]:
+    found: list[StatedBasis] = []
+    topic = register.data.get("purposes")
+    if isinstance(topic, dict):
+        found += [StatedBasis(basis, ("purposes", "legal_basis"), every_purpose=True)
+                  for basis in as_list(topic.get("legal_basis"))]
+    for index, item in purposes(register):
+        if isinstance(item, dict):
+            found += [StatedBasis(basis, ("purposes", "items", index, "legal_basis"), index)
+                      for basis in as_list(item.get("legal_basis"))]
+    return found
+
+
+def _explicit_consents(register) -> list[StatedBasis]:
+    return [StatedBasis("consent", path + ("condition",), article="9(2)(a)") for path, category in data_categories(register)
+            if isinstance(category, dict) and category.get("condition") == "a"]
+
+
+# Where the register states its legal bases, in the order stated_bases returns them.
+_BASIS_SOURCES = (_bases_of_purposes, _explicit_consents)
+
+
+def purpose_bases(register, index: int) -> list[StatedBasis]:
+    """The GDPR 6(1) bases stated for the purpose item at ``index``: those for every purpose
+    and its own (:func:`stated_bases`)."""
+    return [stated for stated in stated_bases(register)
+            if stated.article == "6(1)" and (stated.every_purpose or stated.purpose == index)]
+
+
+def data_categories(register) -> list[tuple[tuple, object]]:
+    """(path, item) of every data category, those of the groups first, then the topic's own."""
+    topic = register.data.get("data_categories")
+    if not isinstance(topic, dict):
+        return []
+    found = [(("data_categories", "groups", group_index, "items", index), item)
+             for group_index, group in enumerate(topic.get("groups", []))
+             for index, item in enumerate(group.get("items", []))]
+    return found + [(("data_categories", "items", index), item) for index, item in enumerate(topic.get("items", []))]
 
 
 # Words that answer yes or no, or only say that something is: a text of nothing but these
@@ -212,33 +297,23 @@ def words_of(value) -> str:
 
 def right_kinds(register) -> set[str]:
     """The kinds of rights (``access``, ``erasure``, ...) the register tells: each listed under
-    ``rights`` with words that say something (its own text, or the standard sentence).
+    ``rights`` with words that say something (its own text, or the standard sentence), and those
+    of any further source in :data:`_RIGHT_SOURCES`.
 
     A right whose text says nothing ("Kyllä.") is listed, not told: it is left out here, and
-    :func:`silent_rights` names it. Every rule that asks which rights a register states asks here.
+    :func:`silent_rights` names it. Every rule that asks which rights a register states asks
+    here, so that another source of the same facts is added in that one place.
     """
+    return {kind for source in _RIGHT_SOURCES for kind in source(register)}
+
+
+def _listed_rights(register) -> set[str]:
     silent = {index for index, _item in silent_rights(register)}
     return {item["right"] for index, item in rights(register) if index not in silent}
 
 
-def _per_register(function):
-    """Remember ``function``'s answer for the register it was last asked about.
-
-    Many rules ask the same question of one register in a row (its texts, its links, where
-    its nodes stand), and lint goes through registers one at a time.
-    """
-    last: dict = {}
-
-    @functools.wraps(function)
-    def remembered(register):
-        document = register.document
-        if last.get("document") is not document:
-            last.clear()
-            last["answer"] = function(register)
-            last["document"] = document
-        return last["answer"]
-
-    return remembered
+# Where the register states its rights.
+_RIGHT_SOURCES = (_listed_rights,)
 
 
 @_per_register

@@ -12,6 +12,9 @@ ID = "GDPR-13-2-c"
 PURPOSE = "purposes:\n  items:\n    - text: A\n      legal_basis: {basis}\n"
 CONSENT = PURPOSE.format(basis="consent")
 RIGHTS = "rights:\n  items:\n    - right: {right}\n"
+# A special category processed on explicit consent, its condition at line 13 after a purpose.
+EXPLICIT = ("data_categories:\n  items:\n    - text: Terveystiedot\n      special_category: health\n"
+            "      condition: a\n")
 
 CASES = [
     # (register body after MINIMAL, (line, column) of each finding)
@@ -29,6 +32,13 @@ CASES = [
                  id="its text is a sentence"),
     pytest.param(PURPOSE.format(basis="contract") + RIGHTS.format(right="withdraw_consent") + "      text: On.\n",
                  [(13, 13)], id="no consent: only at its text"),
+    pytest.param(PURPOSE.format(basis="[contract, consent]"), [(6, 1)], id="consent among a purpose's bases"),
+    pytest.param(PURPOSE.format(basis="contract") + EXPLICIT, [(10, 1)],
+                 id="explicit consent to a special category (GDPR 9(2)(a)), no rights: at the data categories key"),
+    pytest.param(PURPOSE.format(basis="contract") + EXPLICIT + RIGHTS.format(right="withdraw_consent"), [],
+                 id="explicit consent to a special category, told"),
+    pytest.param(PURPOSE.format(basis="contract") + EXPLICIT.replace("condition: a", "condition: b"), [],
+                 id="a special category on another condition"),
 ]
 
 
@@ -48,3 +58,8 @@ def test_a_right_to_withdraw_that_says_nothing_is_not_told_and_its_text_says_why
     assert "'- right: withdraw_consent'" not in not_told.hint and "kokonainen lause" in not_told.hint
     assert at_text.message.startswith("GDPR 13(2)(c): teksti ei kerro oikeudesta mitään, joten oikeus peruuttaa "
                                       "suostumus (withdraw_consent) jää kertomatta")
+
+
+def test_explicit_consent_to_a_special_category_is_named_in_the_message():
+    (problem,) = findings(withdraw_consent, PURPOSE.format(basis="contract") + EXPLICIT)
+    assert "nimenomainen suostumus (GDPR 9(2)(a), rivi 14)" in problem.message

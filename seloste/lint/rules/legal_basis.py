@@ -18,9 +18,9 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import legal_bases
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
+from seloste.lint.finding import purpose_bases
 from seloste.lint.finding import purposes
 from seloste.lint.finding import short
 from seloste.problem import ERROR
@@ -48,10 +48,8 @@ def check(register):
                          "kirjoita tarkoitukset kohdan 'items:' alle muodossa '- text: ...' ja 'legal_basis: ...'",
                          key=True)
         return
-    if legal_bases(topic):
-        return  # a basis stated for every purpose at once
     for index, item in items:
-        if legal_bases(item):
+        if purpose_bases(register, index):  # its own, or one stated for every purpose at once
             continue
         text = item if isinstance(item, str) else item["text"]
         how = "kirjoita kohta muodossa 'text: ...' ja lisää " if isinstance(item, str) else "lisää "

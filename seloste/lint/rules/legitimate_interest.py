@@ -19,10 +19,9 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import declares
-from seloste.lint.finding import legal_bases
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import purposes
 from seloste.lint.finding import short
+from seloste.lint.finding import stated_bases
 from seloste.problem import ERROR
 
 ID = "GDPR-13-1-d"
@@ -31,20 +30,32 @@ REFERENCE = "GDPR 13(1)(d)"
 LEVEL = ERROR
 FACTS = ("legitimate_interest",)  # a text that declares these states the point
 
+_WHAT = "mikä rekisterinpitäjän tai kolmannen osapuolen oikeutettu etu on"
+
 
 def check(register):
-    topic = register.data.get("purposes")
     if declares(register, *FACTS):
         return  # the interest is told in the register's own words
-    if "legitimate_interests" in legal_bases(topic) and "legitimate_interest" not in topic:
-        yield problem_at(register, ("purposes", "legal_basis"), ID, LEVEL,
-                         f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on oikeutettu etu, mutta etua ei kuvata",
-                         "lisää kohtaan 'purposes' 'legitimate_interest:', mikä rekisterinpitäjän tai kolmannen "
-                         "osapuolen oikeutettu etu on")
-    for index, item in purposes(register):
-        if "legitimate_interests" in legal_bases(item) and "legitimate_interest" not in item:
-            yield problem_at(register, ("purposes", "items", index, "legal_basis"), ID, LEVEL,
-                             f"{REFERENCE}: oikeusperusteena on oikeutettu etu, mutta etua ei kuvata: "
-                             f"”{short(item['text'])}”",
-                             "lisää kohtaan 'legitimate_interest:', mikä rekisterinpitäjän tai kolmannen "
-                             "osapuolen oikeutettu etu on")
+    told = set()
+    for stated in stated_bases(register):
+        if stated.basis != "legitimate_interests" or stated.path in told:
+            continue
+        told.add(stated.path)
+        if stated.every_purpose:
+            topic = register.data["purposes"]
+            if "legitimate_interest" not in topic:
+                yield problem_at(register, stated.path, ID, LEVEL,
+                                 f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on oikeutettu etu, mutta etua "
+                                 "ei kuvata",
+                                 f"lisää kohtaan 'purposes' 'legitimate_interest:', {_WHAT}")
+        elif stated.purpose is not None:
+            item = register.data["purposes"]["items"][stated.purpose]
+            if isinstance(item, str):  # a basis read from the purpose's text
+                yield problem_at(register, stated.path, ID, LEVEL,
+                                 f"{REFERENCE}: oikeusperusteena on oikeutettu etu, mutta etua ei kuvata: ”{short(item)}”",
+                                 f"kirjoita kohta muodossa 'text: ...' ja lisää 'legitimate_interest:', {_WHAT}")
+            elif "legitimate_interest" not in item:
+                yield problem_at(register, stated.path, ID, LEVEL,
+                                 f"{REFERENCE}: oikeusperusteena on oikeutettu etu, mutta etua ei kuvata: "
+                                 f"”{short(item['text'])}”",
+                                 f"lisää kohtaan 'legitimate_interest:', {_WHAT}")

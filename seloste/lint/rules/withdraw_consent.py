@@ -1,7 +1,10 @@
 """Where consent is a legal basis, the right to withdraw it is told (GDPR 13(2)(c), 14(2)(d)).
 
-A right to withdraw consent whose text says nothing ("Kyllä.") is listed but not told: it
-does not count, and a finding at its text says why.
+Consent is a basis when a purpose names it, when every purpose rests on it
+(``purposes.legal_basis: consent``), or when a special category of data is processed on
+explicit consent (``condition: a``, GDPR 9(2)(a)). A right to withdraw consent whose text
+says nothing ("Kyllä.") is listed but not told: it does not count, and a finding at its text
+says why.
 
 PASS:
     purposes:
@@ -23,14 +26,13 @@ FAIL:
 
 from __future__ import annotations
 
-from seloste.lint.finding import legal_bases
 from seloste.lint.finding import missing_topic_position
 from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import purposes
 from seloste.lint.finding import right_kinds
 from seloste.lint.finding import right_text
 from seloste.lint.finding import silent_right
 from seloste.lint.finding import silent_rights
+from seloste.lint.finding import stated_bases
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-c"
@@ -41,24 +43,24 @@ LEVEL = ERROR
 
 def check(register):
     silent = [index for index, item in silent_rights(register) if item["right"] == "withdraw_consent"]
-    consent = [("purposes", "items", index, "legal_basis") for index, item in purposes(register)
-               if "consent" in legal_bases(item)]
-    if "consent" in legal_bases(register.data.get("purposes")):  # a basis of every purpose
-        consent.insert(0, ("purposes", "legal_basis"))
+    consent = [stated for stated in stated_bases(register) if stated.basis == "consent"]
     if consent and "withdraw_consent" not in right_kinds(register):
         yield _not_told(register, consent[0], silent)
     for index in silent:
         yield silent_right(register, index, ID, LEVEL, REFERENCE)
 
 
-def _not_told(register, consent_path: tuple, silent: list[int]):
-    line, _ = register.document.position(consent_path)
+def _not_told(register, consent, silent: list[int]):
+    line, _ = register.document.position(consent.path)
     if "rights" in register.data:
         position = register.document.position(("rights",), key=True)
     else:
         position = missing_topic_position(register, "rights")
-    message = (f"{REFERENCE}: käsittelyn oikeusperuste on suostumus (rivi {line}), mutta oikeutta peruuttaa "
-               "suostumus ei kerrota")
+    if consent.article == "9(2)(a)":
+        basis = f"erityisen henkilötietoryhmän käsittelyn edellytys on nimenomainen suostumus (GDPR 9(2)(a), rivi {line})"
+    else:
+        basis = f"käsittelyn oikeusperuste on suostumus (rivi {line})"
+    message = f"{REFERENCE}: {basis}, mutta oikeutta peruuttaa suostumus ei kerrota"
     hint = "lisää kohdan 'rights' alle 'items:'-luetteloon '- right: withdraw_consent'"
     if silent:
         said = register.document.position(right_text(register, silent[0])[0])[0]
