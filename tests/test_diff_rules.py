@@ -122,6 +122,13 @@ RULES = [
     ("controller name spacing", _set(("controller", "name"), "Esimerkkikaupunki "),
      [("Rekisterinpitäjä: muutettu yhteystieto ”Rekisterinpitäjä” (muotoilu)", False)]),
     ("dpo removed", _set(("dpo",), _DELETE), None),
+    ("no dpo appointed any more", _set(("dpo",), {"none": True}),
+     [*(("Tietosuojavastaavan yhteystiedot: poistettu tietosuojavastaavan yhteystieto ”" + label + "”", True)
+        for label in ("Nimi", "Puhelin", "Postiosoite", "Sähköposti", "Vastaanotto")),
+      ("Tietosuojavastaavan yhteystiedot: poistettu lisätiedot (”Tietosuojavastaavaan voi ottaa yhteyttä kaikissa "
+       "tietosuoja-asioissa.”)", True),
+      ("Tietosuojavastaavan yhteystiedot: lisätty toteamus ”Rekisterinpitäjä ei ole nimittänyt tietosuojavastaavaa. "
+       "Tietosuojaa koskevissa…”", False)]),
     ("security rewritten", _set(("security", "intro"), "Tiedot suojataan salauksella ja pääsynhallinnalla."),
      [("Tietoturva: muutettu johdanto (”Tiedot suojataan.” → ”Tiedot suojataan salauksella ja pääsynhallinnalla.”)",
        False)]),

@@ -305,3 +305,19 @@ def test_the_authority_s_card_shows_the_details_the_register_chooses_in_its_orde
 
     [change] = diff.register_changes(register.data, data)
     assert (change.kind, change.action) == ("authority", "changed") and "email, name" in change.detail
+
+
+def test_a_dpo_not_appointed_is_said_in_the_standard_sentence_or_the_register_s_own():
+    register = _load(FIXTURES / "verkkokauppa-asiakasrekisteri.yaml")
+    assert register.data["dpo"] == {"none": True}
+    standard = "Rekisterinpitäjä ei ole nimittänyt tietosuojavastaavaa."
+    notice = build_notice(register.id, register.data)
+    (item,) = [item for item in notice.items if item.topic == "dpo"]
+    assert (item.kind, item.text.split(" Tietosuojaa")[0]) == ("none", standard)
+    data = copy.deepcopy(register.data)
+    data["dpo"]["none"] = "Yhdistys ei ole nimittänyt tietosuojavastaavaa."
+    own = build_notice(register.id, data)
+    for rendered, before in zip((render_html(own), render_markdown(own), render_text(own)),
+                                (render_html(notice), render_markdown(notice), render_text(notice))):
+        assert standard.encode() in before
+        assert b"Yhdistys ei ole nimitt\xc3\xa4nyt tietosuojavastaavaa." in rendered and standard.encode() not in rendered

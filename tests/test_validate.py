@@ -46,6 +46,8 @@ SHAPE_CASES = [
      "S117", 8, 5, ["'tietosuojavastaava'", "(dpo)"]),
     ("yes as a word where none wants true or a sentence", "transfers:\n  none: kyllä\n", "S103", 6, 9,
      ["'kyllä'", "none: true"]),
+    ("no as a word where the DPO's none wants true or a sentence", "dpo:\n  none: ei\n", "S103", 6, 9,
+     ["'ei'", "none: true"]),
     ("own words for a label that does not exist", "wording:\n  labels:\n    busines_id: Y-tunnus\n",
      "S120", 7, 5, ["'busines_id'", "business_id"]),
     ("a label left out that must be shown", 'wording:\n  labels:\n    period: ""\n',

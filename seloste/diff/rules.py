@@ -17,6 +17,7 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("controller", "notes"): ALL,
     ("dpo", "dpo_field"): ALL,
     ("dpo", "notes"): ALL,
+    ("dpo", "none"): frozenset({REMOVED}),
     ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
     ("purposes", "register_basis"): ALL,
     ("purposes", "intro"): ALL,

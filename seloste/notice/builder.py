@@ -188,8 +188,9 @@ class Builder:
     def _dpo(self, value: dict) -> list:
         entries = self._contact_fields("dpo", value, ("name", "phone", "postal_address", "email"), {"name": "dpo_name"})
         entries.extend(self._extra_fields("dpo", value))
-        self._record_frame("dpo", value)
-        blocks = field_blocks(entries)
+        self._record_frame("dpo", value, "dpo_none")
+        blocks: list = [Paragraph(_plain(self._none_sentence(value, "dpo_none")))] if value.get("none") else []
+        blocks.extend(field_blocks(entries))
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
         return blocks
