@@ -63,13 +63,15 @@ def test_a_legal_basis_from_another_source_reaches_every_rule_that_asks(monkeypa
 
     def tagged(register):  # as tags on the purpose's text would state them
         return [StatedBasis("consent", ("purposes", "items", 0), 0),
-                StatedBasis("legitimate_interests", ("purposes", "items", 0), 0)]
+                StatedBasis("legitimate_interests", ("purposes", "items", 0), 0),
+                StatedBasis("legal_obligation", ("purposes", "items", 0), 0)]
 
     monkeypatch.setattr(finding, "_BASIS_SOURCES", (*finding._BASIS_SOURCES, tagged))
     after = codes(lint.run([register_from(PLAIN)]))
     assert "GDPR-13-1-c" not in after  # the purpose has a basis now
     assert "GDPR-13-2-c" in after  # consent without its withdrawal
     assert "GDPR-13-1-d" in after  # a legitimate interest not described
+    assert "GDPR-6-3" in after  # a legal obligation without its law
 
 
 def test_a_right_from_another_source_reaches_every_rule_that_asks(monkeypatch):

@@ -32,6 +32,7 @@ from seloste.lint.rules import dpo_contact
 from seloste.lint.rules import email_address
 from seloste.lint.rules import legacy_layout
 from seloste.lint.rules import legal_basis
+from seloste.lint.rules import legal_basis_law
 from seloste.lint.rules import legitimate_interest
 from seloste.lint.rules import personal_identity_code
 from seloste.lint.rules import phone_number
@@ -64,6 +65,7 @@ RULES = (
     dpo_contact,
     legal_basis,
     legitimate_interest,
+    legal_basis_law,
     recipients,
     recipients_named,
     transfers,

@@ -188,7 +188,7 @@ def says_nothing(*values) -> bool:
 
 
 def _said_words(value) -> list[str]:
-    """The words a text field or free content shows, in order."""
+    """The words a text field or free content shows, in order, without markup or link targets."""
     from seloste.markup import markdown
 
     found: list[str] = []
@@ -200,41 +200,42 @@ def _said_words(value) -> list[str]:
             elif node[0] != "br":
                 inline(node[2])
 
-    def text(source: str):
-        for block in markdown(source).blocks:
+    for text in strings_of(value):
+        for block in markdown(text).blocks:
             if block[0] == "p":
                 inline(block[2])
             else:
                 for entry in block[2]:
                     inline(entry[2])
-
-    def plain(source: str):
-        found.extend(re.findall(r"\w+", source))
-
-    if isinstance(value, str):
-        text(value)
-    elif isinstance(value, list):
-        for block in value:
-            if isinstance(block, str):
-                text(block)
-            elif "list" in block:
-                for entry in block["list"]:
-                    text(entry)
-            elif "heading" in block:
-                plain(block["heading"])
-            elif "fields" in block:
-                for entry in block["fields"]:
-                    plain(entry["label"])
-                    text(entry["value"])
-            elif "table" in block:
-                table = block["table"]
-                plain(table.get("caption", ""))
-                for column in table["columns"]:
-                    plain(column)
-                for row in table["rows"]:
-                    for cell in row:
-                        text(cell)
     return found
+
+
+def strings_of(value) -> list[str]:
+    """Every text of a text field or free content, as written: its paragraphs, list entries,
+    headings, field labels and values, and table captions, columns and cells, in order."""
+    if isinstance(value, str):
+        return [value]
+    found: list[str] = []
+    for block in value if isinstance(value, list) else ():
+        if isinstance(block, str):
+            found.append(block)
+        elif "list" in block:
+            found.extend(block["list"])
+        elif "heading" in block:
+            found.append(block["heading"])
+        elif "fields" in block:
+            found.extend(part for entry in block["fields"] for part in (entry["label"], entry["value"]))
+        elif "table" in block:
+            table = block["table"]
+            found.extend([table["caption"]] if "caption" in table else [])
+            found.extend(table["columns"])
+            found.extend(cell for row in table["rows"] for cell in row)
+    return found
+
+
+def words_of(value) -> str:
+    """A text field or free content as written, on one line: to quote it in a message."""
+    return " ".join(" ".join(text.split()) for text in strings_of(value))
 
 
 def rights(register) -> list[tuple[int, dict]]:
@@ -288,11 +289,6 @@ def silent_right(register, index: int, code: str, level: str, reference: str) ->
     return problem_at(register, path, code, level,
                       f"{reference}: {said} ei kerro oikeudesta mitään, joten {name} jää kertomatta: "
                       f"”{short(words_of(text))}”", fix)
-
-
-def words_of(value) -> str:
-    """The words a text field or free content shows, on one line, without markup."""
-    return " ".join(_said_words(value)) if not isinstance(value, str) else " ".join(value.split())
 
 
 def right_kinds(register) -> set[str]:

@@ -35,6 +35,7 @@ POINTS = {
     "GDPR 13(1)(b)": "Tietosuojavastaavan yhteystiedot",
     "GDPR 13(1)(c)": "Käsittelyn tarkoitukset ja oikeusperusteet",
     "GDPR 13(1)(d)": "Oikeutettu etu",
+    "GDPR 6(3)": "Laki, johon lakisääteinen velvoite tai yleisen edun tehtävä perustuu",
     "GDPR 13(1)(e)": "Vastaanottajat",
     "GDPR 13(1)(f)": "Siirrot EU:n tai ETA:n ulkopuolelle",
     "GDPR 13(2)(a)": "Säilytysaika",
