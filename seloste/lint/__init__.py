@@ -42,6 +42,7 @@ from seloste.lint.rules import recipients
 from seloste.lint.rules import recipients_named
 from seloste.lint.rules import repealed_law
 from seloste.lint.rules import retention
+from seloste.lint.rules import retention_indefinite
 from seloste.lint.rules import rights
 from seloste.lint.rules import sources
 from seloste.lint.rules import special_category_condition
@@ -72,6 +73,7 @@ RULES = (
     transfers_stated,
     transfer_safeguard_copy,
     retention,
+    retention_indefinite,
     rights,
     withdraw_consent,
     complaint,

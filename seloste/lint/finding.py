@@ -238,6 +238,24 @@ def words_of(value) -> str:
     return " ".join(" ".join(text.split()) for text in strings_of(value))
 
 
+# An act by name: a compound ending in laki in any case ("kirjanpitolain", "arkistolakiin"),
+# or "Laki ...sta" (Laki naisten ja miesten välisestä tasa-arvosta); a statute number
+# (1336/1997, (EU) 2016/679); or a section sign.
+_LAW = re.compile(
+    r"\w{2,}la(?:ki|in|kia|kiin|issa|ista|illa|iksi|kina|eissa|eista|eilla|kien|it)\b"
+    r"|\bla(?:ki|in|kia|kiin|issa|ista|illa)\s+(?:\w+\s+){0,4}?\w+(?:sta|stä)\b"
+    r"|\b\d{1,4}/(?:1[89]|20)\d{2}\b"
+    r"|§",
+    re.IGNORECASE,
+)
+
+
+def names_law(*values) -> bool:
+    """True when any of the texts ``values`` (text fields or free content) names an act, a
+    statute number or a section: "kirjanpitolain", "1336/1997", "10 §"."""
+    return any(_LAW.search(words_of(value)) for value in values if value)
+
+
 def rights(register) -> list[tuple[int, dict]]:
     """(index, item) of every right listed under ``rights``."""
     topic = register.data.get("rights")

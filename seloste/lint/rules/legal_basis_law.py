@@ -23,12 +23,10 @@ FAIL:
 
 from __future__ import annotations
 
-import re
-
+from seloste.lint.finding import names_law
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import short
 from seloste.lint.finding import stated_bases
-from seloste.lint.finding import words_of
 from seloste.problem import WARNING
 from seloste.resources import phrases
 
@@ -38,23 +36,8 @@ REFERENCE = "GDPR 6(3)"
 LEVEL = WARNING
 
 _BY_LAW = ("legal_obligation", "public_task")
-# An act by name: a compound ending in laki in any case ("kirjanpitolain", "arkistolakiin"),
-# or "Laki ...sta" (Laki naisten ja miesten välisestä tasa-arvosta); a statute number
-# (1336/1997, (EU) 2016/679); or a section sign.
-_LAW = re.compile(
-    r"\w{2,}la(?:ki|in|kia|kiin|issa|ista|illa|iksi|kina|eissa|eista|eilla|kien|it)\b"
-    r"|\bla(?:ki|in|kia|kiin|issa|ista|illa)\s+(?:\w+\s+){0,4}?\w+(?:sta|stä)\b"
-    r"|\b\d{1,4}/(?:1[89]|20)\d{2}\b"
-    r"|§",
-    re.IGNORECASE,
-)
 _HINT = ("lisää {where} 'law:' ja laki, johon {basis} perustuu, nimellä ja numerolla, esim. "
          "'law: Kirjanpitolaki (1336/1997)'; pykälä tarkentaa (esim. '3 luku 10 §')")
-
-
-def names_law(*values) -> bool:
-    """True when any of the texts ``values`` names an act, a statute number or a section."""
-    return any(_LAW.search(words_of(value)) for value in values if value)
 
 
 def check(register):
