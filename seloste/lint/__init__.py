@@ -28,6 +28,7 @@ from seloste.lint.rules import complaint
 from seloste.lint.rules import complaint_authority
 from seloste.lint.rules import controller_contact
 from seloste.lint.rules import data_categories
+from seloste.lint.rules import direct_marketing_objection
 from seloste.lint.rules import dpo_contact
 from seloste.lint.rules import email_address
 from seloste.lint.rules import legacy_layout
@@ -76,6 +77,7 @@ RULES = (
     retention_indefinite,
     rights,
     withdraw_consent,
+    direct_marketing_objection,
     complaint,
     complaint_authority,
     provision_requirement,

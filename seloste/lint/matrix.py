@@ -41,6 +41,7 @@ POINTS = {
     "GDPR 13(2)(a)": "Säilytysaika",
     "GDPR 13(2)(b)": "Rekisteröidyn oikeudet",
     "GDPR 13(2)(c)": "Suostumuksen peruuttaminen",
+    "GDPR 21(2)–(3)": "Oikeus vastustaa suoramarkkinointia",
     "GDPR 13(2)(d)": "Valitusoikeus valvontaviranomaiselle",
     "GDPR 13(2)(e)": "Tietojen antamisen vaatimus ja seuraukset",
     "GDPR 13(2)(f)": "Automaattinen päätöksenteko ja profilointi",
