@@ -23,7 +23,7 @@ import re
 from stdnum.fi import ytunnus
 
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import texts
+from seloste.lint.source import texts
 from seloste.problem import ERROR
 
 ID = "FI-YTUNNUS"

@@ -16,7 +16,7 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import problem_at
-from seloste.lint.finding import texts
+from seloste.lint.source import texts
 from seloste.resources import authorities
 from seloste.problem import INFO
 

@@ -24,8 +24,8 @@ from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import says_nothing
 from seloste.lint.finding import short
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import texts
+from seloste.lint.source import text_positions
+from seloste.lint.source import texts
 from seloste.problem import WARNING
 
 ID = "GDPR-13-1-b"

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 
-from seloste.lint.finding import link_targets
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import values_under_key
 from seloste.lint.rules.web_address import is_host_name
+from seloste.lint.source import link_targets
+from seloste.lint.source import text_positions
+from seloste.lint.source import values_under_key
 from seloste.problem import ERROR
 
 ID = "FORMAT-EMAIL"

@@ -21,10 +21,10 @@ import re
 
 from stdnum.fi import hetu
 
-from seloste.lint.finding import all_text
 from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import texts
+from seloste.lint.source import all_text
+from seloste.lint.source import text_positions
+from seloste.lint.source import texts
 from seloste.problem import ERROR
 
 ID = "FI-HETU"

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-from seloste.lint.finding import all_text
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import short
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import texts
+from seloste.lint.source import all_text
+from seloste.lint.source import text_positions
+from seloste.lint.source import texts
 from seloste.problem import ERROR
 
 ID = "FI-REPEALED-LAW"

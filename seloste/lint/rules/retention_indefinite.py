@@ -26,7 +26,7 @@ import re
 from seloste.lint.finding import names_law
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import short
-from seloste.lint.finding import text_positions
+from seloste.lint.source import text_positions
 from seloste.problem import WARNING
 
 ID = "GDPR-13-2-a-indefinite"

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from seloste.lint.finding import link_targets
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import values_under_key
+from seloste.lint.source import link_targets
+from seloste.lint.source import text_positions
+from seloste.lint.source import values_under_key
 from seloste.problem import ERROR
 
 ID = "FORMAT-URL"
