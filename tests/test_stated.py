@@ -202,13 +202,15 @@ _RULES_WITH_FACTS = [rule for rule in RULES if getattr(rule, "FACTS", ())]
 def test_rules_that_a_declared_fact_satisfies_say_which_facts():
     assert {rule.ID for rule in _RULES_WITH_FACTS} >= {
         "GDPR-13-2-d", "GDPR-13-1-e", "GDPR-13-1-f", "GDPR-13-2-f", "GDPR-13-2-e", "GDPR-14-2-f", "GDPR-14-1-d",
-        "GDPR-13-1-d", "GDPR-13-1-a"}
+        "GDPR-13-1-d", "GDPR-13-1-a", "GDPR-13-1-b", "GDPR-13-1-c", "GDPR-13-2-a", "GDPR-13-2-b", "GDPR-13-2-c"}
     assert all(set(rule.FACTS) <= set(facts.TOPIC_OF) for rule in _RULES_WITH_FACTS)
 
 
 _PROVOKE = {  # what makes the rule ask for its point at all
     "GDPR-13-1-d": "purposes:\n  legal_basis: legitimate_interests\n  items: [Markkinointi]\n",
+    "GDPR-13-2-c": "purposes:\n  legal_basis: consent\n  items: [Uutiskirje]\n",
 }
+_TOGETHER = {"GDPR-13-2-b"}  # rules whose facts state the point only all together
 _HEAD = {  # a register whose head lacks the point
     "GDPR-13-1-a": "layout: gdpr\nname: R\ncontroller:\n  name: Oy\n  business_id: 2695377-4\n",
 }
@@ -220,8 +222,10 @@ def test_a_point_declared_in_the_register_s_own_text_is_stated(rule):
     head = _HEAD.get(rule.ID, MINIMAL)
     without = findings(rule, provoke + _TAGGED_SECTION % "security", head)
     assert without, "the point must be missing when no text declares it"
-    for fact in rule.FACTS:
-        assert findings(rule, provoke + _TAGGED_SECTION % fact, head) == [], fact
+    for states in ([list(rule.FACTS)] if rule.ID in _TOGETHER else rule.FACTS):
+        assert findings(rule, provoke + _TAGGED_SECTION % states, head) == [], states
+    if rule.ID in _TOGETHER:
+        assert findings(rule, provoke + _TAGGED_SECTION % list(rule.FACTS[1:]), head)
 
 
 def test_a_declared_none_beside_listed_items_is_a_contradiction():
@@ -240,3 +244,35 @@ def test_the_matrix_shows_a_point_stated_in_the_register_s_own_text():
     page = matrix.render_matrix([register], []).decode()
     assert page.count("✓ tekstissä") == 2
     assert "tietoja ei siirretä EU:n tai ETA:n ulkopuolelle" in page
+
+
+def _rule(rule_id):
+    return next(rule for rule in RULES if rule.ID == rule_id)
+
+
+def _at(rule_id, body):
+    return [(problem.line, problem.message) for problem in findings(_rule(rule_id), body)]
+
+
+def test_a_declared_legitimate_interest_basis_still_asks_what_the_interest_is():
+    [(line, message)] = _at("GDPR-13-1-d", _TAGGED_SECTION % "legitimate_interests")
+    assert line == 10 and "states: legitimate_interests" in message  # at the paragraph that declares it
+    assert _at("GDPR-13-1-d", _TAGGED_SECTION % "[legitimate_interests, legitimate_interest]") == []
+
+
+def test_a_declared_legal_obligation_still_asks_for_its_law():
+    [(line, message)] = _at("GDPR-6-3", _TAGGED_SECTION % "legal_obligation")
+    assert line == 10 and "lakia" in message
+    with_law = (_TAGGED_SECTION % "legal_obligation").replace("asian omin sanoin.", "kirjanpitolain (1336/1997) mukaan.")
+    assert _at("GDPR-6-3", with_law) == []
+
+
+def test_a_declared_consent_still_asks_for_the_right_to_withdraw_it():
+    [(_line, message)] = _at("GDPR-13-2-c", _TAGGED_SECTION % "consent")
+    assert "suostumus (rivi 10)" in message
+    assert _at("GDPR-13-2-c", _TAGGED_SECTION % "[consent, withdraw_consent]") == []
+
+
+def test_a_declared_none_for_the_dpo_stands_beside_a_none_sentence_only_once():
+    body = "dpo:\n  none: true\n" + _TAGGED_SECTION % "no_dpo"
+    assert _at("GDPR-13-1-b", body) == []

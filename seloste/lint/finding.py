@@ -92,6 +92,7 @@ class StatedBasis:
     purpose: int | None = None
     every_purpose: bool = False
     article: str = "6(1)"
+    declared: bool = False  # told in a text of the register's own that declares it (states:), at ``path``
 
 
 @per_register
@@ -124,8 +125,13 @@ def _explicit_consents(register) -> list[StatedBasis]:
             if isinstance(category, dict) and category.get("condition") == "a"]
 
 
+def _declared_bases(register) -> list[StatedBasis]:
+    declared = stated_facts(register)
+    return [StatedBasis(basis, path, declared=True) for basis in facts.BASES for path in declared.get(basis, ())]
+
+
 # Where the register states its legal bases, in the order stated_bases returns them.
-_BASIS_SOURCES = (_bases_of_purposes, _explicit_consents)
+_BASIS_SOURCES = (_bases_of_purposes, _explicit_consents, _declared_bases)
 
 
 def purpose_bases(register, index: int) -> list[StatedBasis]:
@@ -194,8 +200,10 @@ def strings_of(value) -> list[str]:
     for block in value if isinstance(value, list) else ():
         if isinstance(block, str):
             found.append(block)
+        elif "text" in block:  # a paragraph that declares its facts
+            found.append(block["text"])
         elif "list" in block:
-            found.extend(block["list"])
+            found.extend(entry if isinstance(entry, str) else entry["text"] for entry in block["list"])
         elif "heading" in block:
             found.append(block["heading"])
         elif "fields" in block:
@@ -204,7 +212,7 @@ def strings_of(value) -> list[str]:
             table = block["table"]
             found.extend([table["caption"]] if "caption" in table else [])
             found.extend(table["columns"])
-            found.extend(cell for row in table["rows"] for cell in row)
+            found.extend(cell for row in table["rows"] for cell in (row["cells"] if isinstance(row, dict) else row))
     return found
 
 
@@ -301,8 +309,13 @@ def _listed_rights(register) -> set[str]:
     return {item["right"] for index, item in rights(register) if index not in silent}
 
 
+def _declared_rights(register) -> set[str]:
+    """The rights a text of the register's own declares it tells (``states: [access, erasure]``)."""
+    return {fact for fact in stated_facts(register) if fact in facts.RIGHTS}
+
+
 # Where the register states its rights.
-_RIGHT_SOURCES = (_listed_rights,)
+_RIGHT_SOURCES = (_listed_rights, _declared_rights)
 
 
 def short(text: str, length: int = 60) -> str:
@@ -331,7 +344,9 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
     elif nothing is None:
         return
     value = register.data.get(topic)
-    if state == "none" and isinstance(value["none"], str):
+    if value is None:
+        return  # stated only in a text that declares it (states:)
+    if state == "none" and isinstance(value.get("none"), str):
         parts = [((topic, "none"), value["none"])]
     elif state in ("items", "text"):
         parts = [((topic, key), value[key]) for key in ("intro",) if key in value]
@@ -367,10 +382,27 @@ def statement(register, topic: str) -> str:
     return "text" if has_text(value) else "empty"
 
 
-@_per_register
+@per_register
 def stated_facts(register) -> dict[str, list[tuple]]:
     """Every fact the register's texts declare (``states:``), with the paths that declare it."""
     return facts.stated(register.data)
+
+
+def declared_blocks(register, *names: str) -> list[tuple[tuple, object]]:
+    """(path, block) of each text that declares any of the facts ``names``, in file order."""
+    found = stated_facts(register)
+    paths = sorted({path for name in names for path in found.get(name, ())}, key=lambda path: register.document.position(path))
+    return [(path, value_at(register.data, path)) for path in paths]
+
+
+def value_at(data, path: tuple):
+    """The value at ``path`` in the register's data (None when there is none)."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def declares(register, *names: str) -> bool:

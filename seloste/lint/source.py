@@ -51,7 +51,7 @@ def texts(register) -> tuple[tuple[tuple, str], ...]:
             found.append((path, value))
         elif isinstance(value, dict):
             for key, sub in value.items():
-                if path or key not in _NOT_TEXT:
+                if (path or key not in _NOT_TEXT) and key != "states":  # the facts a text declares are names
                     walk(sub, path + (key,))
         elif isinstance(value, list):
             for index, sub in enumerate(value):

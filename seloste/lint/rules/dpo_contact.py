@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
@@ -32,6 +33,7 @@ ID = "GDPR-13-1-b"
 TITLE = "The data protection officer's contact details are given"
 REFERENCE = "GDPR 13(1)(b)"
 LEVEL = WARNING
+FACTS = ("dpo", "no_dpo")  # a text that declares these states the point
 
 _CONTACT_KEYS = ("email", "phone", "postal_address", "fields")
 _NONE_HINT = "'none: true', jos tietosuojavastaavaa ei ole nimitetty (GDPR 37); selosteeseen tulee sitä kertova vakiolause"
@@ -51,6 +53,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 def check(register):
     dpo = register.data.get("dpo")
+    if declares(register, *FACTS) and not (dpo and dpo.get("none")):
+        return  # the register tells its DPO's contact, or that none is appointed, in its own words
     if dpo is None:
         yield missing_topic(register, "dpo", ID, LEVEL, f"{REFERENCE}: tietosuojavastaavan yhteystietoja ei kerrota",
                             f"'email:' tai 'phone:', tai {_NONE_HINT}")

@@ -24,6 +24,9 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import names_law
+from seloste.lint.finding import strings_of
+from seloste.lint.finding import value_at
+from seloste.load import as_list
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import short
 from seloste.lint.finding import stated_bases
@@ -41,8 +44,8 @@ _HINT = ("lisää {where} 'law:' ja laki, johon {basis} perustuu, nimellä ja nu
 
 
 def check(register):
-    topic = register.data.get("purposes")
-    if not isinstance(topic, dict) or "law" in topic:
+    topic = register.data.get("purposes") or {}
+    if "law" in topic:
         return
     by_path: dict[tuple, list] = {}
     for stated in stated_bases(register):
@@ -57,6 +60,14 @@ def check(register):
                              f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on {names}, mutta lakia, johon "
                              "se perustuu, ei kerrota",
                              _HINT.format(where="kohtaan 'purposes'", basis="käsittely"))
+        elif bases[0].declared:
+            if names_law(*strings_of(_declaring(register, path))):
+                continue
+            yield problem_at(register, path, ID, LEVEL,
+                             f"{REFERENCE}: tekstin mukaan oikeusperusteena on {names}, mutta lakia, johon se "
+                             "perustuu, ei kerrota",
+                             "kirjoita tekstiin laki nimellä ja numerolla, esim. 'kirjanpitolaki (1336/1997)', tai "
+                             + _HINT.format(where="kohtaan 'purposes'", basis="käsittely"))
         elif bases[0].purpose is not None:
             item = topic["items"][bases[0].purpose]
             if _names_its_law(item):
@@ -66,6 +77,25 @@ def check(register):
                              f"{REFERENCE}: oikeusperusteena on {names}, mutta lakia, johon se perustuu, ei kerrota: "
                              f"”{short(text)}”",
                              _HINT.format(where="kohtaan", basis="tämä käsittely"))
+
+
+def _declaring(register, path: tuple) -> list:
+    """The blocks a text that declares its facts is made of: the block at ``path``, with the
+    blocks under it when it is a sub-heading or an own section."""
+    block = value_at(register.data, path)
+    if isinstance(block, dict) and "content" in block:  # an own section
+        return [block["title"], *as_list(block["content"])]
+    if isinstance(block, dict) and "heading" in block:
+        siblings = value_at(register.data, path[:-1])
+        under = []
+        for following in siblings[path[-1] + 1:]:
+            if isinstance(following, dict) and "heading" in following:
+                break
+            under.append(following)
+        return [block, *under]
+    if isinstance(block, dict) and "cells" in block:
+        return block["cells"]
+    return [block]
 
 
 def _names_its_law(item) -> bool:

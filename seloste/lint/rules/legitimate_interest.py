@@ -48,6 +48,14 @@ def check(register):
                                  f"{REFERENCE}: kaikkien tarkoitusten oikeusperusteena on oikeutettu etu, mutta etua "
                                  "ei kuvata",
                                  f"lisää kohtaan 'purposes' 'legitimate_interest:', {_WHAT}")
+        elif stated.declared:
+            topic = register.data.get("purposes") or {}
+            if "legitimate_interest" not in topic and not any(
+                    isinstance(item, dict) and "legitimate_interest" in item for item in topic.get("items", [])):
+                yield problem_at(register, stated.path, ID, LEVEL,
+                                 f"{REFERENCE}: tekstin mukaan oikeusperusteena on oikeutettu etu (states: "
+                                 "legitimate_interests), mutta etua ei kuvata",
+                                 f"kerro tekstissä, {_WHAT}, ja lisää sen 'states:'-luetteloon legitimate_interest")
         elif stated.purpose is not None:
             item = register.data["purposes"]["items"][stated.purpose]
             if isinstance(item, str):  # a basis read from the purpose's text

@@ -12,6 +12,7 @@ FAIL:
 
 from __future__ import annotations
 
+from seloste.lint.finding import declares
 from seloste.lint.finding import has_text
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
@@ -21,10 +22,13 @@ ID = "GDPR-13-2-a"
 TITLE = "The retention period or its criteria are given"
 REFERENCE = "GDPR 13(2)(a)"
 LEVEL = ERROR
+FACTS = ("retention",)  # a text that declares these states the point
 
 
 def check(register):
     topic = register.data.get("retention")
+    if declares(register, *FACTS):
+        return
     if topic is None:
         yield missing_topic(register, "retention", ID, LEVEL,
                             f"{REFERENCE}: säilytysaikaa tai sen määräytymisperusteita ei kerrota",

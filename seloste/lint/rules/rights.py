@@ -39,8 +39,9 @@ ID = "GDPR-13-2-b"
 TITLE = "The rights of access, rectification, erasure, restriction, objection and portability are told"
 REFERENCE = "GDPR 13(2)(b)"
 LEVEL = ERROR
+FACTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")  # declared in a text, they are told
 
-REQUIRED_RIGHTS = ("access", "rectification", "erasure", "restriction", "objection", "portability")
+REQUIRED_RIGHTS = FACTS
 
 
 def check(register):

@@ -39,6 +39,7 @@ ID = "GDPR-13-2-c"
 TITLE = "The right to withdraw consent is told where consent is a basis"
 REFERENCE = "GDPR 13(2)(c)"
 LEVEL = ERROR
+FACTS = ("withdraw_consent",)  # a text that declares it states the point
 
 
 def check(register):
