@@ -55,8 +55,8 @@ def _link_problems(validator, enabled, instance, _schema):
 
     if not enabled or not isinstance(instance, str):
         return
-    if "\n" in instance and markup.markdown(instance).nested_list:
-        yield jsonschema.ValidationError("nested list", validator="x-nested-list", instance=instance)
+    if "\n" in instance and markup.markdown(instance).deep_list:
+        yield jsonschema.ValidationError("list too deep", validator="x-deep-list", instance=instance)
     if "](" not in instance and "<" not in instance:
         return  # no link can start without one of these
     titles = markup.link_titles_in_source(instance)
@@ -189,10 +189,11 @@ def _translate(error, document: Document) -> list[Problem]:
         return [problem("S106", f"arvo on tyhjä{where}", "kirjoita arvo tai poista koko rivi")]
     if kind == "minItems":
         return [problem("S106", f"luettelo on tyhjä{where}", "lisää vähintään yksi kohta tai poista koko kenttä")]
-    if kind == "x-nested-list":
-        return [problem("S119", f"luettelon kohdan alla on sisennetty luettelo, jonka kohdat näkyisivät "
-                                f"yhtenä rivinä{where}",
-                        "kirjoita alakohdat omiksi kohdikseen tai omaksi luettelokseen (list:) kohdan jälkeen")]
+    if kind == "x-deep-list":
+        return [problem("S119", f"luettelo on sisennetty yli {markup.MAX_LIST_DEPTH} tason syvyyteen, ja sen "
+                                f"kohdat näkyisivät yhtenä rivinä{where}",
+                        f"sisennä luetteloita enintään {markup.MAX_LIST_DEPTH} tasoa: luettelo, sen alakohdat ja "
+                        "niiden alakohdat")]
     if kind == "uniqueItems":
         items = error.instance
         again = next(index for index, item in enumerate(items) if item in items[:index])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html.parser
+
 import pytest
 from markdown_it import MarkdownIt
 
@@ -89,3 +91,142 @@ def test_sanitizer_drops_unsafe_links_that_validation_would_have_reported():
 
 def test_link_targets_keep_balanced_parentheses():
     assert markup.link_targets("[x](javascript:alert(1))") == ["javascript:alert(1)"]
+
+
+# --- what is under a list item: sub-lists and further paragraphs ---------------------------------
+
+def _shape_from_tokens(tokens) -> list:
+    """The lists of CommonMark tokens as shapes: ``(tag, items)``, an item a tuple of its
+    paragraphs' words and its sub-lists, in order."""
+    stack: list = [[]]
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "list_item_open"):
+            stack.append([])
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            items = stack.pop()
+            stack[-1].append(("ol" if token.type.startswith("ordered") else "ul", tuple(items)))
+        elif token.type == "list_item_close":
+            children = stack.pop()
+            stack[-1].append(tuple(children))
+        elif token.type == "inline" and len(stack) > 1:
+            words = [child.content if child.type in ("text", "code_inline") else " " for child in token.children
+                     if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
+            stack[-1].append(" ".join("".join(words).split()))
+    return stack[0]
+
+
+class _HtmlShape(html.parser.HTMLParser):
+    """The lists of an HTML fragment as the same shapes."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list = [[]]
+        self.words = ""
+
+    def _flush(self):
+        if self.words.strip() and len(self.stack) > 1:
+            self.stack[-1].append(" ".join(self.words.split()))
+        self.words = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self.words += " "
+        if tag in ("ul", "ol", "li", "p"):
+            self._flush()
+        if tag in ("ul", "ol", "li"):
+            self.stack.append([])
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol", "li", "p"):
+            self._flush()
+        if tag in ("ul", "ol"):
+            items = self.stack.pop()
+            self.stack[-1].append((tag, tuple(items)))
+        elif tag == "li":
+            children = self.stack.pop()
+            self.stack[-1].append(tuple(children))
+
+    def handle_data(self, data):
+        self.words += data
+
+
+def _html_shape(fragment: str) -> list:
+    reader = _HtmlShape()
+    reader.feed(fragment)
+    reader.close()
+    return reader.stack[0]
+
+
+NESTED = [
+    # (id, source, the lists' shape, plain text)
+    ("sub-list", "- a\n    - b\n    - c\n- d",
+     [("ul", (("a", ("ul", (("b",), ("c",)))), ("d",)))], "- a\n  - b\n  - c\n- d"),
+    ("three levels", "Tiedot:\n\n- a\n    - b\n        - c\n- d",
+     [("ul", (("a", ("ul", (("b", ("ul", (("c",),))),))), ("d",)))], "Tiedot:\n\n- a\n  - b\n    - c\n- d"),
+    ("an item's own paragraph", "- a\n\n    Toinen kappale. Ja lause.\n\n- d",
+     [("ul", (("a", "Toinen kappale. Ja lause."), ("d",)))], "- a\n  Toinen kappale. Ja lause.\n- d"),
+    ("paragraph, then sub-list", "- a\n\n    jatko\n\n    - b\n\n- c",
+     [("ul", (("a", "jatko", ("ul", (("b",),))), ("c",)))], "- a\n  jatko\n  - b\n- c"),
+    ("sub-list, then paragraph", "- a\n    - b\n\n    jatko\n\n- c",
+     [("ul", (("a", ("ul", (("b",),)), "jatko"), ("c",)))], "- a\n  - b\n  jatko\n- c"),
+    ("markup under an item", "- *a*\n    - [b](https://example.fi) `c`\n    - rivi  \n        toinen",
+     [("ul", (("a", ("ul", (("b c",), ("rivi toinen",)))),))],
+     "- a\n  - b (https://example.fi) c\n  - rivi toinen"),
+]
+
+
+@pytest.mark.parametrize("name,source,shape,text", NESTED, ids=[c[0] for c in NESTED])
+def test_what_is_under_a_list_item_keeps_its_shape_in_every_format(name, source, shape, text):
+    parsed = markup.markdown(source)
+    assert not parsed.deep_list
+    assert _html_shape(markup.to_html(parsed)) == shape
+    written = markup.to_markdown(parsed)
+    assert "<" not in written.replace("](<", "")  # no raw HTML
+    tokens = MarkdownIt("commonmark").parse(written)
+    assert [(t.type, t.content) for t in tokens if t.type == "html_block"] == []
+    assert _shape_from_tokens(tokens) == shape, written
+    assert markup.to_text(parsed) == text
+
+
+def test_a_sub_list_in_html_is_inside_its_item():
+    parsed = markup.markdown("- a\n    - b\n- c")
+    assert markup.to_html(parsed) == "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>"
+    parsed = markup.markdown("- a\n\n    jatko\n\n- c")
+    assert markup.to_html(parsed) == "<ul><li><p>a</p><p>jatko</p></li><li>c</li></ul>"
+
+
+def test_a_sub_list_in_markdown_is_indented_to_its_items_words():
+    parsed = markup.markdown("- a\n    - b\n        - c\n- d")
+    assert markup.to_markdown(parsed) == "- a\n  - b\n    - c\n- d"
+
+
+def test_an_ordered_list_indents_what_is_under_an_item_past_its_number():
+    # Markdown text keeps "1." literal (an ordinal, a date): ordered lists come from `list:` with
+    # `ordered: true`, whose tree the writers show as any other.
+    items = tuple(("li", (), (("#text", f"kohta {number}"),)) for number in range(1, 10))
+    under = ("li", (), (("#text", "kohta 10"), ("ul", (), (("li", (), (("#text", "alakohta"),)),))))
+    text = markup.Text((("ol", (), (*items, under)),), "")
+    written = markup.to_markdown(text)
+    assert written.endswith("\n10. kohta 10\n    - alakohta")
+    assert _shape_from_tokens(MarkdownIt("commonmark").parse(written)) == _html_shape(markup.to_html(text))
+    assert markup.to_text(text).endswith("\n10. kohta 10\n    - alakohta")
+
+
+def test_a_nested_list_shown_on_one_line_keeps_its_words_in_order():
+    # A list entry, a field's value or a table cell shows a text on one line.
+    parsed = markup.markdown("- a\n    - b\n\n    jatko\n\n- c")
+    assert markup.to_text(parsed, inline=True) == "a b jatko c"
+    assert markup.to_html(parsed, inline=True) == "a b jatko c"
+
+
+def test_a_list_deeper_than_the_limit_is_kept_as_words_and_flagged():
+    parsed = markup.markdown("- a\n    - b\n        - c\n            - d\n- e")
+    assert markup.MAX_LIST_DEPTH == 3 and parsed.deep_list
+    assert markup.to_text(parsed) == "- a\n  - b\n    - c\n      d\n- e"
+    assert not markup.markdown("- a\n    - b\n        - c\n- e").deep_list
+
+
+def test_a_list_item_of_one_paragraph_reads_as_it_always_has():
+    # Loose items of one paragraph each: the same tree (and bytes) as before lists could nest.
+    assert markup.markdown("- a\n\n- b").blocks == (
+        ("ul", (), (("li", (), (("#text", " "), ("#text", "a"))), ("li", (), (("#text", " "), ("#text", "b"))))),)

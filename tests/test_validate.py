@@ -25,8 +25,9 @@ CASES = [
      "S103", 7, 7, ["tekstiä"]),
     ("a list where a section id is wanted", "sections:\n  - id: [a]\n    title: A\n    content: x\n",
      "S103", 6, 9, ["tekstiä"]),
-    ("a list indented under a list item", 'purposes:\n  intro: |-\n    Tiedot:\n\n    - nimi\n        - etunimi\n',
-     "S119", 6, 10, ["yhtenä rivinä", "list:"]),
+    ("a list four levels deep", 'purposes:\n  intro: |-\n    Tiedot:\n\n    - nimi\n        - etunimi\n'
+     '            - kutsumanimi\n                - lempinimi\n',
+     "S119", 6, 10, ["yli 3 tason", "yhtenä rivinä", "enintään 3 tasoa"]),
     ("a section omitted twice", "omit_sections:\n  - rekisterin-nimi\n  - rekisterin-nimi\n",
      "S118", 7, 5, ["'rekisterin-nimi'"]),
 ]
@@ -55,6 +56,17 @@ SHAPE_CASES = [
     ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
      "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Tiedot:\n\n- nimi\n    - etunimi\n    - sukunimi\n- osoite\n",
+    "- nimi\n    - etunimi\n        - kutsumanimi\n",
+    "- nimi\n\n    Nimi tarkistetaan väestötietojärjestelmästä.\n\n- osoite\n",
+], ids=["sub-list", "three levels", "an item's own paragraph"])
+def test_a_list_up_to_three_levels_deep_is_valid(text):
+    document, problems = load_text((BASE + f"purposes:\n  intro: {json.dumps(text)}\n").encode(), "t.yaml",
+                                   boolean_keys())
+    assert problems == [] and validate_document(document) == []
 
 
 def test_the_register_name_section_may_be_omitted_while_the_name_stays():

@@ -3,7 +3,8 @@
 A register has two kinds of text (the schema says which field is which):
 
 - *plain* fields (names, addresses, titles) are shown exactly as written;
-- *text* fields accept inline Markdown: emphasis, links, ``- `` lists.
+- *text* fields accept inline Markdown: emphasis, links, ``- `` lists (with sub-lists and an
+  item's further paragraphs, indented four spaces under it).
 
 Each text is read once (:mod:`.parse`, or :mod:`.direct` for a text with no Markdown in it)
 into a :class:`~.tree.Text`, and everything else works from that tree: its links for
@@ -29,11 +30,12 @@ from seloste.markup.write_markdown import plain_markdown
 from seloste.markup.write_markdown import to_markdown
 from seloste.markup.write_markdown import to_markdown_cell
 from seloste.markup.write_text import to_text
+from seloste.markup.tree import MAX_LIST_DEPTH
 from seloste.markup.tree import Text
 from seloste.markup.tree import plain
 
 __all__ = [
-    "ALLOWED_TAGS", "SAFE_SCHEMES", "Text", "escape_markdown", "is_safe_url", "link_problem",
+    "ALLOWED_TAGS", "MAX_LIST_DEPTH", "SAFE_SCHEMES", "Text", "escape_markdown", "is_safe_url", "link_problem",
     "link_targets", "link_titles_in_source", "literal_source", "markdown", "plain", "plain_markdown",
     "split_sentences", "to_html", "to_markdown", "to_markdown_cell", "to_text",
 ]

@@ -35,8 +35,8 @@ def _parsed(source: str) -> Text:
     converter = _converter()
     converter.reset()
     converted = converter.convert(source)
-    blocks, nested = read_html.blocks(_sanitize(converted))
-    return Text(blocks, source, _links(converted, blocks) if "<a " in converted else (), nested)
+    blocks, deep = read_html.blocks(_sanitize(converted))
+    return Text(blocks, source, _links(converted, blocks) if "<a " in converted else (), deep)
 
 
 class _Targets(html.parser.HTMLParser):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from seloste.markup.tree import Text
+from seloste.markup.tree import item_parts
 from seloste.markup.tree import shown_target
 
 
@@ -20,6 +21,12 @@ def _html_nodes(nodes) -> str:
             parts.append(html.escape(node[1], quote=False))
         elif node[0] == "br":
             parts.append("<br>")
+        elif node[0] == "li":
+            line, under = item_parts(node)
+            shown = _html_nodes(line)
+            if any(block[0] == "p" for block in under):
+                shown = f"<p>{shown}</p>"  # the item's paragraphs, its first among them
+            parts.append(f"<li>{shown}{_html_nodes(under)}</li>")
         else:
             pairs = node[1]
             target = shown_target(node) if node[0] == "a" else None

@@ -8,6 +8,7 @@ import unicodedata
 
 from seloste.markup.sentences import split_sentences
 from seloste.markup.tree import Text
+from seloste.markup.tree import item_parts
 from seloste.markup.tree import words
 
 _MD_ESCAPE = re.compile(r"([\\`*_\[\]<>&~|])")
@@ -50,8 +51,33 @@ def _md_block(block) -> str:
     lines = []
     for number, item in enumerate(block[2], start=1):
         bullet = f"{number}." if block[0] == "ol" else "-"
-        lines.append(f"{bullet} {_md_inline(item[2], split=False)}")
+        line, under = item_parts(item)
+        shown = f"{bullet} {_md_inline(line, split=False)}"
+        if under:
+            lines.append(_md_item_with_blocks(shown if line else bullet, bool(line), len(bullet) + 1, under))
+        else:
+            lines.append(shown)
     return "\n".join(lines)
+
+
+def _md_item_with_blocks(first: str, has_line: bool, width: int, under: tuple) -> str:
+    """A list item (its ``first`` line, which ``has_line`` unless it is the marker alone) and
+    the blocks under it, each line of them indented to the item's words (``width``), as
+    CommonMark reads a list item's content: a sub-list right under the line above it, a
+    paragraph after a blank line. A sub-list that starts with an empty item comes after a
+    blank line too, below words: an empty item cannot interrupt a paragraph, and its marker
+    under the line would make that line a heading."""
+    parts = [first]
+    previous = "line"
+    for block in under:
+        starts_empty = block[0] != "p" and bool(block[2]) and not item_parts(block[2][0])[0]
+        apart = block[0] == "p" or previous != "line" or starts_empty and has_line
+        parts.append("\n\n" if apart else "\n")
+        parts.append(_md_block(block))
+        previous = block[0]
+    indent = " " * width
+    return "\n".join(indent + row if index and row else row
+                     for index, row in enumerate("".join(parts).split("\n")))
 
 
 def to_markdown_cell(text: Text) -> str:
