@@ -230,3 +230,68 @@ def test_a_list_item_of_one_paragraph_reads_as_it_always_has():
     # Loose items of one paragraph each: the same tree (and bytes) as before lists could nest.
     assert markup.markdown("- a\n\n- b").blocks == (
         ("ul", (), (("li", (), (("#text", " "), ("#text", "a"))), ("li", (), (("#text", " "), ("#text", "b"))))),)
+
+
+# --- a list right under a paragraph's line ------------------------------------------------------
+
+def _blocks_from_tokens(tokens) -> list:
+    """The top-level blocks of CommonMark tokens: ("p", words) and ("ul", [item words])."""
+    found: list = []
+    depth = 0
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if depth == 0:
+                found.append(("ul", []))
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif token.type == "inline":
+            words = " ".join(_commonmark_text_of(token).split())
+            if depth:
+                found[-1][1].append(words)
+            else:
+                found.append(("p", words))
+    return found
+
+
+def _commonmark_text_of(token) -> str:
+    return "".join(child.content if child.type in ("text", "code_inline") else " " for child in token.children
+                   if child.type in ("text", "code_inline", "softbreak", "hardbreak"))
+
+
+LIST_AFTER_LINE = [
+    # (id, source, html, text)
+    ("dashes", "Tiedot saadaan:\n- asiakkaalta\n- rekisteristä",
+     "<p>Tiedot saadaan:</p><ul><li>asiakkaalta</li><li>rekisteristä</li></ul>",
+     "Tiedot saadaan:\n\n- asiakkaalta\n- rekisteristä"),
+    ("asterisks after two lines", "Tiedot saadaan\nseuraavista lähteistä:\n* asiakkaalta\n* rekisteristä",
+     "<p>Tiedot saadaan seuraavista lähteistä:</p><ul><li>asiakkaalta</li><li>rekisteristä</li></ul>",
+     "Tiedot saadaan seuraavista lähteistä:\n\n- asiakkaalta\n- rekisteristä"),
+    ("a paragraph after it", "Tiedot:\n- nimi\n\nMuita tietoja ei kerätä.",
+     "<p>Tiedot:</p><ul><li>nimi</li></ul><p>Muita tietoja ei kerätä.</p>",
+     "Tiedot:\n\n- nimi\n\nMuita tietoja ei kerätä."),
+    ("under a list item", "- asiakkaat\n\n    Heistä kerätään:\n    - nimi\n    - osoite",
+     "<ul><li><p>asiakkaat</p><p>Heistä kerätään:</p><ul><li>nimi</li><li>osoite</li></ul></li></ul>",
+     "- asiakkaat\n  Heistä kerätään:\n  - nimi\n  - osoite"),
+]
+
+
+@pytest.mark.parametrize("name,source,html,text", LIST_AFTER_LINE, ids=[c[0] for c in LIST_AFTER_LINE])
+def test_a_list_right_under_a_line_ends_the_paragraph_in_every_format(name, source, html, text):
+    parsed = markup.markdown(source)
+    assert markup.to_html(parsed) == html
+    assert markup.to_text(parsed) == text
+    written = markup.to_markdown(parsed)
+    assert _blocks_from_tokens(MarkdownIt("commonmark").parse(written)) == \
+        _blocks_from_tokens(MarkdownIt("commonmark").parse(source)), written
+
+
+@pytest.mark.parametrize("source,html", [
+    ("Tiedot:\n-\njatkuu", "<p>Tiedot: - jatkuu</p>"),  # an empty item ends no paragraph
+    ("Tiedot:\n\\- ei kohta", "<p>Tiedot: - ei kohta</p>"),
+    ("Tiedot:\n    - sisennetty", "<p>Tiedot:     - sisennetty</p>"),  # four spaces: the line goes on
+    ("Tiedot:\n1. kohta", "<p>Tiedot: 1. kohta</p>"),  # "1." stays text
+    ("Kesto -\n-30 päivää", "<p>Kesto - -30 päivää</p>"),
+], ids=["empty item", "escaped", "indented four", "number", "no space after the dash"])
+def test_a_line_that_starts_no_list_item_goes_on_with_the_paragraph(source, html):
+    assert markup.to_html(markup.markdown(source)) == html

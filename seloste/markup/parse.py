@@ -86,7 +86,35 @@ def _converter():
         converter.parser.blockprocessors.deregister(name)
     for name in ("reference", "image_link", "image_reference", "short_reference", "short_image_ref"):
         converter.inlinePatterns.deregister(name)
+    # Just above the paragraph, which would otherwise take the list into its words.
+    converter.parser.blockprocessors.register(_list_after_line(converter.parser), "list_after_line", 12)
     return converter
+
+
+def _list_after_line(parser):
+    """A block processor that ends a paragraph where a list starts on the next line.
+
+    Python-Markdown starts a list only after a blank line; CommonMark, and notices pasted from
+    elsewhere, also start one right under a paragraph's line (``Tiedot saadaan:`` then ``- x``).
+    The block is split there: the lines before are the paragraph, the rest is read again from
+    the list on. A block that starts with a list item is the list's own (it runs first).
+    """
+    from markdown.blockprocessors import BlockProcessor
+
+    # A list item's line as Python-Markdown reads one, with words on it (an empty item does not
+    # end a paragraph in CommonMark either).
+    item = re.compile(r"^[ ]{0,3}[*+-][ ]+\S", re.MULTILINE)
+
+    class ListAfterLine(BlockProcessor):
+        def test(self, parent, block):
+            return item.search(block, 1) is not None
+
+        def run(self, parent, blocks):
+            block = blocks.pop(0)
+            start = item.search(block, 1).start()
+            blocks[:0] = [block[:start - 1], block[start:]]
+
+    return ListAfterLine(parser)
 
 
 def _sanitize(fragment: str) -> str:
