@@ -167,9 +167,19 @@ def _links(register) -> tuple:
             continue
         cursor = 0
         for target, _ in markdown(value).links:
-            start = value.find(target, cursor)
-            if start < 0:
+            written = _as_written(value, target, cursor)
+            if written is None:
                 continue  # written with escapes: no span to point at
-            cursor = start + len(target)
+            start, cursor = written
             found.append((path, (start, cursor), target))
     return tuple(found)
+
+
+def _as_written(value: str, target: str, cursor: int) -> tuple[int, int] | None:
+    """(start, end) of a link's target in its text from ``cursor`` on: the target, or for an
+    e-mail link written as its address (``<a@b.fi>``) the address; None when it is not there."""
+    for written in (target, target[len("mailto:"):] if target.lower().startswith("mailto:") else None):
+        start = value.find(written, cursor) if written else -1
+        if start >= 0:
+            return start, start + len(written)
+    return None

@@ -17,6 +17,9 @@ CASES = [
     ("email: a..b@esimerkki.fi", 10),
     ('notes: "[kirjoita](mailto:tietosuoja(at)esimerkki.fi)"', 22),
     ('notes: "[kirjoita](mailto:tietosuoja@esimerkki.fi?subject=Tietopyyntö)"', None),
+    # an e-mail link written as its address: found at the address
+    ('notes: "Kirjoita <tietosuoja..x@esimerkki.fi>."', 21),
+    ('notes: "Kirjoita <tietosuoja@esimerkki.fi>."', None),
 ]
 
 
