@@ -169,6 +169,10 @@ NESTED = [
      [("ul", (("a", "jatko", ("ul", (("b",),))), ("c",)))], "- a\n  jatko\n  - b\n- c"),
     ("sub-list, then paragraph", "- a\n    - b\n\n    jatko\n\n- c",
      [("ul", (("a", ("ul", (("b",),)), "jatko"), ("c",)))], "- a\n  - b\n  jatko\n- c"),
+    ("an outer item right after an item's paragraph", "- a\n    - b\n\n    jatko\n- c\n    - d",
+     [("ul", (("a", ("ul", (("b",),)), "jatko"), ("c", ("ul", (("d",),)))))], "- a\n  - b\n  jatko\n- c\n  - d"),
+    ("an item right after a sub-item's paragraph", "- a\n    - b\n\n        jatko\n    - c",
+     [("ul", (("a", ("ul", (("b", "jatko"), ("c",)))),))], "- a\n  - b\n    jatko\n  - c"),
     ("markup under an item", "- *a*\n    - [b](https://example.fi) `c`\n    - rivi  \n        toinen",
      [("ul", (("a", ("ul", (("b c",), ("rivi toinen",)))),))],
      "- a\n  - b (https://example.fi) c\n  - rivi toinen"),
@@ -177,6 +181,7 @@ NESTED = [
 
 @pytest.mark.parametrize("name,source,shape,text", NESTED, ids=[c[0] for c in NESTED])
 def test_what_is_under_a_list_item_keeps_its_shape_in_every_format(name, source, shape, text):
+    assert _shape_from_tokens(MarkdownIt("commonmark").parse(source)) == shape  # as CommonMark reads it
     parsed = markup.markdown(source)
     assert not parsed.deep_list
     assert _html_shape(markup.to_html(parsed)) == shape

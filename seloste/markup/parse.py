@@ -88,7 +88,40 @@ def _converter():
         converter.inlinePatterns.deregister(name)
     # Just above the paragraph, which would otherwise take the list into its words.
     converter.parser.blockprocessors.register(_list_after_line(converter.parser), "list_after_line", 12)
+    # Just above the indented content of a list item, which would otherwise take the item in.
+    converter.parser.blockprocessors.register(_item_after_indented(converter.parser), "item_after_indented", 95)
     return converter
+
+
+def _item_after_indented(parser):
+    """A block processor that ends a list item's indented content where a line less indented
+    starts a list item.
+
+    Python-Markdown gives an indented block (an item's further paragraph) to the item above
+    it whole, even the lines after it that start an item of an outer list (``- a``, an
+    indented paragraph, then ``- b`` right under it): those would be nested under ``a``.
+    CommonMark ends the content there, and so does this: the block is split at that line.
+    Python-Markdown's levels are four spaces each.
+    """
+    from markdown.blockprocessors import ListIndentProcessor
+
+    item = re.compile(r"^( *)[*+-][ ]+\S", re.MULTILINE)
+
+    class ItemAfterIndented(ListIndentProcessor):
+        def test(self, parent, block):
+            return super().test(parent, block) and self._end(block) is not None
+
+        def run(self, parent, blocks):
+            block = blocks.pop(0)
+            end = self._end(block)
+            blocks[:0] = [block[:end - 1], block[end:]]
+
+        def _end(self, block):
+            level = (len(block) - len(block.lstrip(" "))) // self.tab_length
+            return next((match.start() for match in item.finditer(block, 1)
+                         if len(match.group(1)) // self.tab_length < level), None)
+
+    return ItemAfterIndented(parser)
 
 
 def _list_after_line(parser):
