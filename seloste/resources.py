@@ -21,8 +21,8 @@ SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
-_SETTINGS = frozenset({"numbered", "section_titles", "section_order", "omit_sections", "wording", "subtitle",
-                       "preamble", "closing", "lint"})
+_SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
+                       "subtitle", "preamble", "closing", "lint"})
 
 
 @functools.lru_cache(maxsize=1)

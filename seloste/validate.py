@@ -50,17 +50,19 @@ def boolean_keys() -> frozenset:
     return frozenset(found)
 
 
-def _link_problems(validator, enabled, instance, _schema):
+def _link_problems(validator, enabled, instance, _schema, autolink: bool = False):
+    """The problems of a Markdown text: a list nested too deep, links that cannot be published
+    (with ``autolink``, bare addresses are links too), link titles."""
     import jsonschema
 
     if not enabled or not isinstance(instance, str):
         return
     if "\n" in instance and markup.markdown(instance).deep_list:
         yield jsonschema.ValidationError("list too deep", validator="x-deep-list", instance=instance)
-    if "](" not in instance and "<" not in instance:
-        return  # no link can start without one of these
+    if not markup.may_have_links(instance, autolink):
+        return
     titles = markup.link_titles_in_source(instance)
-    for target, kept in markup.markdown(instance).links:
+    for target, kept in markup.markdown(instance, autolink).links:
         why = markup.link_problem(target, kept)
         # Python-Markdown reads a title in parentheses as part of the target: S112 says it.
         if why is not None and not any(target.endswith(f" {title}") for title in titles):
@@ -78,12 +80,15 @@ def _url_problems(validator, enabled, instance, _schema):
         yield jsonschema.ValidationError(f"not a web address {instance}", validator="x-url", instance=instance)
 
 
-@functools.lru_cache(maxsize=1)
-def _validator():
+@functools.lru_cache(maxsize=2)
+def _validator(autolink: bool = False):
+    """The schema's validator; with ``autolink`` (the register's ``autolink: true``), one that
+    checks bare addresses in Markdown texts as the links they are."""
     import jsonschema
 
     base = jsonschema.Draft202012Validator
-    cls = jsonschema.validators.extend(base, {"x-markdown": _link_problems, "x-url": _url_problems})
+    links = functools.partial(_link_problems, autolink=True) if autolink else _link_problems
+    cls = jsonschema.validators.extend(base, {"x-markdown": links, "x-url": _url_problems})
     return cls(_without_refs(schema()), format_checker=base.FORMAT_CHECKER)
 
 
@@ -132,7 +137,8 @@ def _without_refs(root: dict) -> dict:
 def validate_document(document: Document) -> list[Problem]:
     """Every schema problem of one loaded register, at YAML positions, sorted."""
     problems: list[Problem] = []
-    for error in _validator().iter_errors(document.data):
+    autolink = isinstance(document.data, dict) and document.data.get("autolink") is True
+    for error in _validator(autolink).iter_errors(document.data):
         problems.extend(_translate(error, document))
     problems.extend(validate_sections.problems(document))
     problems.extend(validate_content.problems(document))

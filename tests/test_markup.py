@@ -6,6 +6,7 @@ import html.parser
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 
 from seloste import markup
 
@@ -300,3 +301,86 @@ def test_a_list_right_under_a_line_ends_the_paragraph_in_every_format(name, sour
 ], ids=["empty item", "escaped", "indented four", "number", "no space after the dash"])
 def test_a_line_that_starts_no_list_item_goes_on_with_the_paragraph(source, html):
     assert markup.to_html(markup.markdown(source)) == html
+
+
+# --- bare addresses as links (a register's autolink: true) ----------------------------------------
+
+def _links_in_commonmark(source: str) -> list:
+    """(href, label) of every link a CommonMark reader finds in ``source``."""
+    found = []
+    for token in MarkdownIt("commonmark").parse(source):
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type == "link_open":
+                found.append((child.attrs["href"], children[index + 1].content))
+    return found
+
+
+def test_bare_addresses_stay_text_unless_the_register_asks():
+    source = "Katso https://example.fi/tietosuoja tai kirjoita info@example.fi."
+    for parsed in (markup.markdown(source), markup.markdown(source, autolink=False)):
+        assert parsed.links == ()
+        assert markup.to_html(parsed) == f"<p>{source}</p>"
+    assert not markup.may_have_links(source) and markup.may_have_links(source, autolink=True)
+    assert markup.link_targets(source) == []
+    assert markup.link_targets(source, autolink=True) == ["https://example.fi/tietosuoja", "mailto:info@example.fi"]
+
+
+ADDRESSES = [
+    # (id, source, html, text)
+    ("web address", "Katso https://example.fi/x.",
+     '<p>Katso <a href="https://example.fi/x">https://example.fi/x</a>.</p>', "Katso https://example.fi/x."),
+    ("e-mail address", "Kirjoita info@example.fi, niin vastaamme.",
+     '<p>Kirjoita <a href="mailto:info@example.fi">info@example.fi</a>, niin vastaamme.</p>',
+     "Kirjoita info@example.fi, niin vastaamme."),
+    ("in parentheses", "(ks. https://example.fi/a)",
+     '<p>(ks. <a href="https://example.fi/a">https://example.fi/a</a>)</p>', "(ks. https://example.fi/a)"),
+    ("its own parentheses", "Ks. https://fi.wikipedia.org/wiki/Tieto_(käsite).",
+     '<p>Ks. <a href="https://fi.wikipedia.org/wiki/Tieto_(käsite)">https://fi.wikipedia.org/wiki/Tieto_(käsite)</a>.</p>',
+     "Ks. https://fi.wikipedia.org/wiki/Tieto_(käsite)."),
+    ("quoted, then a question", "Onko se ”https://example.fi/?q=1&r=2”?",
+     '<p>Onko se ”<a href="https://example.fi/?q=1&amp;r=2">https://example.fi/?q=1&amp;r=2</a>”?</p>',
+     "Onko se ”https://example.fi/?q=1&r=2”?"),
+    ("mailto written out", "mailto:info@example.fi!",
+     '<p><a href="mailto:info@example.fi">mailto:info@example.fi</a>!</p>', "mailto:info@example.fi!"),
+    ("in emphasis and a list", "Tiedot:\n- **https://example.fi**\n    - *info@example.fi*;",
+     '<p>Tiedot:</p><ul><li><strong><a href="https://example.fi">https://example.fi</a></strong><ul><li><em>'
+     '<a href="mailto:info@example.fi">info@example.fi</a></em>;</li></ul></li></ul>',
+     "Tiedot:\n\n- https://example.fi\n  - info@example.fi;"),
+]
+
+
+@pytest.mark.parametrize("name,source,html,text", ADDRESSES, ids=[c[0] for c in ADDRESSES])
+def test_a_bare_address_is_a_link_in_every_format_without_the_punctuation_after_it(name, source, html, text):
+    parsed = markup.markdown(source, autolink=True)
+    assert markup.to_html(parsed) == html
+    assert markup.to_text(parsed) == text  # the address once, not "address (address)"
+    targets = [target for target, kept in parsed.links if kept]
+    # a CommonMark reader %-encodes what an address needs encoded, as a browser does
+    assert [href for href, _ in _links_in_commonmark(markup.to_markdown(parsed))] == [normalizeLink(t) for t in targets]
+    assert [label for _, label in _links_in_commonmark(markup.to_markdown(parsed))] == \
+        [target.removeprefix("mailto:") if not source.startswith("mailto:") else target for target in targets]
+
+
+@pytest.mark.parametrize("source", [
+    "`https://example.fi` ja `info@example.fi`",  # code stays code
+    "ftp://example.fi ja file:///etc/passwd ja javascript:alert(1) ja data:text/html,x",
+    "www.example.fi ja example.fi",  # no scheme, no link
+    "https:// ja http://. ja https://)",
+    "käyttäjä@example.fi",  # not cut to its ASCII end
+    "nimi@localhost ja @nimi ja nimi@",
+    "xhttps://example.fi",
+], ids=["code", "other schemes", "no scheme", "nothing after the scheme", "finnish letters", "no domain", "in a word"])
+def test_what_is_no_bare_address_stays_text(source):
+    parsed = markup.markdown(source, autolink=True)
+    assert parsed.links == ()
+    assert "<a" not in markup.to_html(parsed)
+
+
+def test_a_link_keeps_its_label_and_unsafe_links_stay_refused():
+    source = "[https://example.fi](https://example.fi), <https://a.fi>, [a](javascript:x) ja https://b.fi"
+    parsed = markup.markdown(source, autolink=True)
+    assert parsed.links == (("https://example.fi", True), ("https://a.fi", True), ("javascript:x", False),
+                            ("https://b.fi", True))
+    assert markup.to_html(parsed).count("<a") == 4 and "javascript" not in markup.to_html(parsed)
+    assert markup.markdown("<javascript:alert(1)>", autolink=True).links == ()

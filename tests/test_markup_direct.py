@@ -131,3 +131,22 @@ def test_markdown_goes_through_the_parser(source, monkeypatch):
     monkeypatch.setattr(parse, "_parsed", lambda text: asked.append(text) or parsed(text))
     markup.markdown(source)
     assert asked == [source]
+
+
+@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("family", ["words", "links, autolinks and underscores"])
+def test_bare_addresses_are_found_alike_in_either_reading(family, seed):
+    # A register's autolink: true finds bare addresses in the tree's words, whichever reader
+    # made the tree.
+    from seloste.markup import addresses
+
+    pieces, most, _ = FAMILIES[family]
+    linked = 0
+    for source in texts(2000, seed, pieces + ["https://a.fi/x", "b@c.fi", " (https://a.fi).", "mailto:b@c.fi"], most):
+        fast = direct.read(source)
+        if fast is None:
+            continue
+        slow = addresses.linked(parse._parsed(source))
+        assert (addresses.linked(fast).blocks, addresses.linked(fast).links) == (slow.blocks, slow.links), repr(source)
+        linked += slow is not parse._parsed(source)
+    assert linked > 20

@@ -262,3 +262,21 @@ def test_every_alias_names_a_key_or_value_the_schema_has():
         for finnish, english in aliases[kind].items():
             assert finnish == finnish.casefold()
             assert f'"{english}"' in text, (kind, finnish, english)
+
+
+def test_autolink_is_true_or_false():
+    document, problems = load_text(("layout: gdpr\nautolink: kyllä\nname: Testi\ncontroller:\n  name: X\n").encode(),
+                                   "t.yaml", boolean_keys())
+    assert problems == []
+    assert [(p.code, p.line, p.column) for p in validate_document(document)] == [("S103", 2, 11)]
+
+
+@pytest.mark.parametrize("autolink", ["true", "false"])
+def test_with_bare_addresses_as_links_an_unsafe_link_is_still_refused(autolink):
+    text = "Katso [lomake](javascript:alert(1)), https://example.fi ja javascript:alert(2) <data:text/html,x>."
+    source = f"layout: gdpr\nautolink: {autolink}\nname: Testi\ncontroller:\n  name: X\nrights:\n  notes: {json.dumps(text)}\n"
+    document, problems = load_text(source.encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    found = validate_document(document)
+    assert [(p.code, p.line) for p in found] == [("S107", 7)]
+    assert "javascript:alert(1)" in found[0].message

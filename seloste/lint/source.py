@@ -19,6 +19,9 @@ from collections.abc import Iterator
 # the register's own wording of labels and names (``wording.labels.website`` is the word
 # before a web address, not one).
 _NOT_TEXT = frozenset({"lint", "wording"})
+# Fields that are an address themselves, which the notice links and the rules check as such:
+# never read for links in them (with ``autolink: true`` each would be one, found twice).
+_ADDRESS_FIELDS = frozenset({"email", "website"})
 
 
 def per_register(function):
@@ -160,13 +163,15 @@ def link_targets(register, scheme: tuple[str, ...]) -> Iterator[tuple[tuple, tup
 def _links(register) -> tuple:
     """(path, span in the text, target) of every link, as the parse that renders the notice reads them."""
     from seloste.markup import markdown
+    from seloste.markup import may_have_links
 
+    autolink = register.data.get("autolink") is True
     found = []
     for path, value in texts(register):
-        if "](" not in value and "<" not in value:
+        if path[-1] in _ADDRESS_FIELDS or not may_have_links(value, autolink):
             continue
         cursor = 0
-        for target, _ in markdown(value).links:
+        for target, _ in markdown(value, autolink).links:
             written = _as_written(value, target, cursor)
             if written is None:
                 continue  # written with escapes: no span to point at

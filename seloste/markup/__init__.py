@@ -6,7 +6,8 @@ A register has two kinds of text (the schema says which field is which):
 - *text* fields accept inline Markdown: emphasis, links, ``- `` lists (with sub-lists and an
   item's further paragraphs, indented four spaces under it).
 
-Each text is read once (:mod:`.parse`, or :mod:`.direct` for a text with no Markdown in it)
+Each text is read once (:mod:`.parse`, or :mod:`.direct` for a text with no Markdown in it;
+with a register's ``autolink: true``, :mod:`.addresses` makes its bare addresses links)
 into a :class:`~.tree.Text`, and everything else works from that tree: its links for
 validation, lint and diff (:mod:`.links` says which may be published), and the three writers,
 so a text reads the same in every format. :mod:`.write_html` escapes everything it did not build
@@ -23,6 +24,7 @@ from seloste.markup.parse import ALLOWED_TAGS
 from seloste.markup.parse import link_targets
 from seloste.markup.parse import literal_source
 from seloste.markup.parse import markdown
+from seloste.markup.parse import may_have_links
 from seloste.markup.sentences import split_sentences
 from seloste.markup.write_html import to_html
 from seloste.markup.write_markdown import escape_markdown
@@ -36,6 +38,6 @@ from seloste.markup.tree import plain
 
 __all__ = [
     "ALLOWED_TAGS", "MAX_LIST_DEPTH", "SAFE_SCHEMES", "Text", "escape_markdown", "is_safe_url", "link_problem",
-    "link_targets", "link_titles_in_source", "literal_source", "markdown", "plain", "plain_markdown",
+    "link_targets", "link_titles_in_source", "literal_source", "markdown", "may_have_links", "plain", "plain_markdown",
     "split_sentences", "to_html", "to_markdown", "to_markdown_cell", "to_text",
 ]

@@ -12,6 +12,7 @@ import functools
 import html.parser
 import re
 
+from seloste.markup import addresses
 from seloste.markup import direct
 from seloste.markup import read_html
 from seloste.markup.links import SAFE_SCHEMES
@@ -20,14 +21,29 @@ from seloste.markup.tree import Text
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "code", "br"})
 
 
-def markdown(source: str) -> Text:
+def markdown(source: str, autolink: bool = False) -> Text:
     """A Markdown text field parsed into a :class:`~seloste.markup.tree.Text`.
 
     Most fields are one line of words with no Markdown in them: those are read directly (the
     parser would give the same paragraph, ``tests/test_markup_direct.py`` compares the two on
     thousands of texts); the rest go through the parser, cached, since registers repeat phrases.
+    With ``autolink`` (a register's ``autolink: true``), bare web and e-mail addresses in the
+    words are links too (:mod:`seloste.markup.addresses`).
     """
+    if autolink and addresses.may_hold(source):
+        return _with_addresses(source)
     return direct.read(source) or _parsed(source)
+
+
+def may_have_links(source: str, autolink: bool = False) -> bool:
+    """False where :func:`markdown` can find no link in ``source``: none starts without "](" or
+    "<", nor, with ``autolink``, a bare address without "://" or "@"."""
+    return "](" in source or "<" in source or autolink and addresses.may_hold(source)
+
+
+@functools.lru_cache(maxsize=8192)
+def _with_addresses(source: str) -> Text:
+    return addresses.linked(direct.read(source) or _parsed(source))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -163,11 +179,12 @@ def _sanitize(fragment: str) -> str:
     )
 
 
-def link_targets(source: str) -> list[str]:
-    """The target of every link the parser finds in a text field's source, in order."""
-    if "](" not in source and "<" not in source:
-        return []  # no link can start without one of these
-    return [target for target, _ in markdown(source).links]
+def link_targets(source: str, autolink: bool = False) -> list[str]:
+    """The target of every link the parser finds in a text field's source, in order (with
+    ``autolink``, bare addresses too)."""
+    if not may_have_links(source, autolink):
+        return []
+    return [target for target, _ in markdown(source, autolink).links]
 
 
 # Python-Markdown's backslash escapes; it has none for "<" and "&", nor for a tab, which it

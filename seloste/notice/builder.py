@@ -33,10 +33,6 @@ from seloste.facts import fact_names
 from seloste.resources import authorities
 
 
-def _md(value: str) -> markup.Text:
-    return markup.markdown(value)
-
-
 def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
@@ -47,6 +43,11 @@ class Builder:
         self.words = words
         self.labels = words["labels"]
         self.items: list[Item] = []
+        self.autolink = data.get("autolink") is True  # bare addresses in texts are links
+
+    def _md(self, value: str) -> markup.Text:
+        """A text field of this register, read as its settings say."""
+        return markup.markdown(value, self.autolink)
 
     def topic(self, name: str) -> list:
         if name == "register_name":
@@ -98,22 +99,22 @@ class Builder:
     def content(self, value) -> list:
         """Free content: one Markdown paragraph, or a list of blocks."""
         if isinstance(value, str):
-            return [Paragraph(_md(value))]
+            return [Paragraph(self._md(value))]
         blocks: list = []
         for block in value:
             if isinstance(block, str):
-                blocks.append(Paragraph(_md(block)))
+                blocks.append(Paragraph(self._md(block)))
             elif "text" in block:  # a paragraph that declares its facts
-                blocks.append(Paragraph(_md(block["text"])))
+                blocks.append(Paragraph(self._md(block["text"])))
             elif "list" in block:
-                blocks.append(BulletList(tuple(_md(item_text(entry)) for entry in block["list"]), block.get("ordered", False)))
+                blocks.append(BulletList(tuple(self._md(item_text(entry)) for entry in block["list"]), block.get("ordered", False)))
             elif "heading" in block:
                 blocks.append(Heading(block["heading"]))
             elif "fields" in block:
                 blocks.append(self._fields(block["fields"]))
             elif "table" in block:
                 table = block["table"]
-                rows = tuple(tuple(_md(cell) for cell in (row["cells"] if isinstance(row, dict) else row))
+                rows = tuple(tuple(self._md(cell) for cell in (row["cells"] if isinstance(row, dict) else row))
                              for row in table["rows"])
                 blocks.append(Table(tuple(table["columns"]), rows, table.get("caption", "")))
         return blocks
@@ -135,7 +136,7 @@ class Builder:
         return self.content(section["content"])
 
     def _fields(self, entries) -> Fields:
-        return Fields(tuple(Field(entry["label"], _md(entry["value"])) for entry in entries))
+        return Fields(tuple(Field(entry["label"], self._md(entry["value"])) for entry in entries))
 
     def _framed(self, value: dict, middle: list, statement: str = "") -> list:
         blocks = self.content(value["intro"]) if "intro" in value else []
@@ -148,7 +149,7 @@ class Builder:
 
     def _simple_list(self, value: dict, statement: str = "", describe=item_text) -> list:
         items = value.get("items", [])
-        middle = [BulletList(tuple(_md(describe(item)) for item in items))] if items else []
+        middle = [BulletList(tuple(self._md(describe(item)) for item in items))] if items else []
         return self._framed(value, middle, statement)
 
     def _contact_fields(self, topic: str, value: dict, keys: tuple, label_keys: dict) -> list:
@@ -216,9 +217,9 @@ class Builder:
         self._record_items("purposes", "purpose", value, settings)
         items = value.get("items", [])
         if not any(isinstance(item, dict) and ("legal_basis" in item or "legitimate_interest" in item) for item in items):
-            middle.extend([BulletList(tuple(_md(item_text(item)) for item in items))] if items else [])
+            middle.extend([BulletList(tuple(self._md(item_text(item)) for item in items))] if items else [])
             return self._framed(value, middle)
-        rows = [(_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), self._basis(item))
+        rows = [(self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._basis(item))
                 for item in items]
         middle.append(Table((labels["purpose"], labels["legal_basis"]), tuple(rows)))
         return self._framed(value, middle)
@@ -230,8 +231,8 @@ class Builder:
         if "law" in item:
             basis += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
         if "legitimate_interest" in item:
-            return _md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
-        return _md(basis)
+            return self._md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
+        return self._md(basis)
 
     def _data_subjects(self, value: dict) -> list:
         self._record_frame("data_subjects", value)
@@ -257,9 +258,9 @@ class Builder:
             if "intro" in group:
                 self.record_content("data_categories", "group_intro", f"group:{name}", name, group["intro"])
                 middle.extend(self.content(group["intro"]))
-            middle.append(BulletList(tuple(_md(self._data_category(item, name)) for item in group["items"])))
+            middle.append(BulletList(tuple(self._md(self._data_category(item, name)) for item in group["items"])))
         if value.get("items"):
-            middle.append(BulletList(tuple(_md(self._data_category(item)) for item in value["items"])))
+            middle.append(BulletList(tuple(self._md(self._data_category(item)) for item in value["items"])))
         return self._framed(value, middle)
 
     def _sources(self, value: dict) -> list:
@@ -313,7 +314,7 @@ class Builder:
                 safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
                 if "copy" in item:
                     safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
-                rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
+                rows.append((self._md(item["text"]), _plain(item["country"]), self._md(safeguard)))
             middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
         return self._framed(value, middle, "transfers_none")
 
@@ -331,7 +332,7 @@ class Builder:
         if not any(isinstance(item, dict) for item in items):
             return self._simple_list(value)
         rows = tuple(
-            (_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), _md(item["period"]))
+            (self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._md(item["period"]))
             for item in items
         )
         return self._framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
@@ -381,7 +382,7 @@ class Builder:
         if "consequences" in value:
             self.record("provision_requirement", "provision_consequences", "consequences", "",
                         text_words(value["consequences"]))
-            middle.append(Paragraph(_md(value["consequences"])))
+            middle.append(Paragraph(self._md(value["consequences"])))
         self._record_frame("provision_requirement", value)
         return self._framed(value, middle)
 

@@ -26,3 +26,14 @@ CASES = [
 @pytest.mark.parametrize("line, column", CASES, ids=[case[0] for case in CASES])
 def test_findings_and_their_positions(line, column):
     assert located(email_address, "", f"{HEAD}  {line}\n") == ([(ID, 6, column)] if column else [])
+
+
+@pytest.mark.parametrize("autolink, found", [("true", [(ID, 7, 20)]), ("false", [])])
+def test_a_bare_address_is_checked_where_the_register_makes_it_a_link(autolink, found):
+    head = f"layout: gdpr\nautolink: {autolink}\nname: R\ncontroller:\n  name: Oy\n  postal_address: PL 1\n"
+    assert located(email_address, '  notes: "Kirjoita tietosuoja..x@esimerkki.fi."\n', head) == found
+
+
+def test_the_email_field_is_checked_once_where_bare_addresses_are_links():
+    head = "layout: gdpr\nautolink: true\nname: R\ncontroller:\n  name: Oy\n"
+    assert located(email_address, "  email: a..b@esimerkki.fi\n", head) == [(ID, 6, 10)]

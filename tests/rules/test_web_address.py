@@ -37,3 +37,14 @@ def test_a_link_in_a_long_text_is_placed_at_its_line():
 
 def test_the_register_s_own_word_for_the_website_label_is_not_an_address():
     assert located(web_address, "wording:\n  labels:\n    website: Verkkosivu\n") == []
+
+
+@pytest.mark.parametrize("autolink, found", [("true", [(ID, 7, 17)]), ("false", [])])
+def test_a_bare_address_is_checked_where_the_register_makes_it_a_link(autolink, found):
+    head = f"layout: gdpr\nautolink: {autolink}\nname: R\ncontroller:\n  name: Oy\n  postal_address: PL 1\n"
+    assert located(web_address, '  notes: "Katso https://esimerkki..fi/a."\n', head) == found
+
+
+def test_the_website_field_is_checked_once_where_bare_addresses_are_links():
+    head = "layout: gdpr\nautolink: true\nname: R\ncontroller:\n  name: Oy\n"
+    assert located(web_address, "  website: https://esimerkki\n", head) == [(ID, 6, 12)]
