@@ -4,7 +4,7 @@
 reads that fragment back: blocks at the top, inline nodes inside them, soft line breaks as
 spaces and no line break at a block's very end. A list item keeps what is under it (its further
 paragraphs and sub-lists) down to :data:`~.tree.MAX_LIST_DEPTH` lists; a list deeper than that
-is kept as words on the line of the item above it, and reported.
+is kept as a paragraph of its words under the item above it, and reported.
 """
 
 from __future__ import annotations

@@ -31,8 +31,9 @@ class Text:
         # Every link the Markdown parser found, in order, as (target as parsed, kept by the
         # sanitizer): validation and lint read links here, from the parse the notice is made of.
         self.links = links
-        # A list more than MAX_LIST_DEPTH lists deep: the tree keeps its words on the line of
-        # the item above it, so validation reports it (S119) rather than let its shape vanish.
+        # A list more than MAX_LIST_DEPTH lists deep: the tree keeps it as a paragraph of its
+        # words under the item above it, so validation reports it (S119) rather than let its
+        # shape vanish.
         self.deep_list = deep_list
 
     def __repr__(self) -> str:
