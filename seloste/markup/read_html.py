@@ -32,7 +32,7 @@ class _TreeBuilder(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root: list = []
         self.stack: list = [("#root", {}, self.root)]
-        self.deep = False  # a list too deep to keep, which the tree keeps as words of the item above
+        self.deep = False  # a list too deep to keep, which the tree keeps as a paragraph under its item
 
     @classmethod
     def build(cls, fragment: str) -> tuple[tuple, bool]:
