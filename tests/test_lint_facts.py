@@ -15,8 +15,8 @@ from lint_helpers import register_from
 from seloste import lint
 from seloste.lint import finding
 from seloste.lint.finding import StatedBasis
-from seloste.lint.finding import says_nothing
 from seloste.lint.finding import stated_bases
+from seloste.lint.reading import says_nothing
 
 
 @pytest.mark.parametrize("values, expected", [

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from seloste.lint.finding import problem_at
 from seloste.lint.source import texts
-from seloste.resources import authorities
 from seloste.problem import INFO
+from seloste.resources import authorities
 
 ID = "GDPR-13-2-d-authority"
 TITLE = "The supervisory authority is named"

@@ -42,7 +42,7 @@ from seloste.lint.finding import right_text
 from seloste.lint.finding import rights
 from seloste.lint.finding import short
 from seloste.lint.finding import silent_rights
-from seloste.lint.finding import words_of
+from seloste.lint.reading import words_of
 from seloste.lint.source import text_positions
 from seloste.problem import ERROR
 from seloste.resources import phrases

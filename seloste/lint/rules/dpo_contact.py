@@ -23,8 +23,8 @@ from seloste.lint.finding import declares
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import problem_at_position
-from seloste.lint.finding import says_nothing
 from seloste.lint.finding import short
+from seloste.lint.reading import says_nothing
 from seloste.lint.source import text_positions
 from seloste.lint.source import texts
 from seloste.problem import WARNING

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 
-from seloste.lint.finding import names_law
 from seloste.lint.finding import problem_at_position
 from seloste.lint.finding import short
+from seloste.lint.reading import names_law
 from seloste.lint.source import text_positions
 from seloste.problem import WARNING
 

@@ -32,8 +32,8 @@ from seloste.lint.finding import right_kinds
 from seloste.lint.finding import right_text
 from seloste.lint.finding import silent_right
 from seloste.lint.finding import silent_rights
-from seloste.resources import phrases
 from seloste.problem import ERROR
+from seloste.resources import phrases
 
 ID = "GDPR-13-2-b"
 TITLE = "The rights of access, rectification, erasure, restriction, objection and portability are told"

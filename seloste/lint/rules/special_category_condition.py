@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import short
-from seloste.resources import phrases
 from seloste.problem import ERROR
+from seloste.resources import phrases
 
 ID = "GDPR-9-2"
 TITLE = "Special categories of data name their Article 9(2) condition"

@@ -22,8 +22,8 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import problem_at
-from seloste.resources import phrases
 from seloste.problem import WARNING
+from seloste.resources import phrases
 
 ID = "GDPR-13-1-f-copy"
 TITLE = "Transfers under GDPR 46 or 47 say how to get a copy of the safeguards"
