@@ -356,3 +356,17 @@ def test_any_markdown_reads_the_same_words_in_html_and_markdown(source):
     in_html = html_words(markup.to_html(text))
     in_markdown = " ".join(t for _, t in markdown_texts(markup.to_markdown(text)) if t)
     assert _words(in_markdown.replace("<hardbreak>", " ")) == _words(in_html)
+
+
+def test_lists_nested_hundreds_deep_are_a_problem_at_their_text_not_a_crash(tmp_path):
+    deep = "".join("    " * level + "- a\n" for level in range(300))
+    text = markup.markdown(deep)
+    assert text.deep_list and markup.to_text(text).startswith("- a - a - a")
+    # the parser is whole again for the next text
+    assert markup.markdown("- yksi\n    - kaksi\n").blocks[0][0] == "ul"
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    body = "".join("    " + "    " * level + "- a\n" for level in range(300))
+    (policy / "r.yaml").write_text(f"layout: gdpr\nname: R\ncontroller:\n  name: Oy\npurposes:\n  intro: |\n{body}")
+    register, problems = project.load_register(policy / "r.yaml")
+    assert register is None and [(problem.code, problem.line) for problem in problems] == [("S119", 6)]

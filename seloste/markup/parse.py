@@ -50,8 +50,15 @@ def _with_addresses(source: str) -> Text:
 def _parsed(source: str) -> Text:
     converter = _converter()
     converter.reset()
-    converted = converter.convert(source)
-    blocks, deep = read_html.blocks(_sanitize(converted))
+    try:
+        converted = converter.convert(source)
+        blocks, deep = read_html.blocks(_sanitize(converted))
+    except RecursionError:
+        # Lists nested hundreds deep are more than the parser can follow: far deeper than a
+        # notice shows, so the text is its words in one paragraph, flagged as a list too deep
+        # (validation reports S119 at it; nothing is built from it).
+        _converter.cache_clear()  # a parser stopped half-way is not used again
+        return Text((("p", (), (("#text", " ".join(source.split())),)),), source, (), True)
     return Text(blocks, source, _links(converted, blocks) if "<a " in converted else (), deep)
 
 
