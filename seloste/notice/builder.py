@@ -1,6 +1,7 @@
 """Each topic of a register laid out into blocks, and the items the diff compares recorded as it goes.
 
-One method a topic (``_purposes`` lays out ``purposes``); each records the topic's items
+One method a topic (``_rights`` lays out ``rights``; the purposes topic, which is laid out as a
+list or a table, has its own module, :mod:`.purposes`); each records the topic's items
 (:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
 and notes first, then its items.
 """
@@ -16,6 +17,7 @@ from seloste.blocks import Heading
 from seloste.blocks import Item
 from seloste.blocks import Paragraph
 from seloste.blocks import Table
+from seloste.notice import purposes
 from seloste.notice.contact import contact_line
 from seloste.notice.contact import email_link
 from seloste.notice.contact import field_blocks
@@ -23,7 +25,6 @@ from seloste.notice.contact import web_link
 from seloste.notice.words import content_source
 from seloste.notice.words import content_words
 from seloste.notice.words import item_text
-from seloste.notice.words import legal_basis_names
 from seloste.notice.words import shorten
 from seloste.notice.words import split_stated
 from seloste.notice.words import source_notes
@@ -63,7 +64,7 @@ class Builder:
     def record(self, topic, kind, key, name="", text="", attributes=(), group="") -> None:
         self.items.append(Item(topic, kind, key, name, text, tuple(attributes), group))
 
-    def _record_frame(self, topic: str, value: dict, statement: str = "") -> None:
+    def record_frame(self, topic: str, value: dict, statement: str = "") -> None:
         """A topic's statement ("no recipients"), intro and notes."""
         if value.get("none") and statement:
             sentence = self._none_sentence(value, statement)
@@ -89,7 +90,7 @@ class Builder:
         """What the notice says for ``none``: the register's own sentence, or the standard one."""
         return value["none"] if isinstance(value["none"], str) else self.words["statements"][statement]
 
-    def _record_items(self, topic: str, kind: str, value: dict, describe=lambda item: ()) -> None:
+    def record_items(self, topic: str, kind: str, value: dict, describe=lambda item: ()) -> None:
         for item in value.get("items", []):
             source = item_text(item)
             self.record(topic, kind, source, text_words(source), text_words(source), describe(item))
@@ -138,7 +139,7 @@ class Builder:
     def _fields(self, entries) -> Fields:
         return Fields(tuple(Field(entry["label"], self._md(entry["value"])) for entry in entries))
 
-    def _framed(self, value: dict, middle: list, statement: str = "") -> list:
+    def framed(self, value: dict, middle: list, statement: str = "") -> list:
         blocks = self.content(value["intro"]) if "intro" in value else []
         if value.get("none") and statement:
             blocks.append(Paragraph(_plain(self._none_sentence(value, statement))))
@@ -150,7 +151,7 @@ class Builder:
     def _simple_list(self, value: dict, statement: str = "", describe=item_text) -> list:
         items = value.get("items", [])
         middle = [BulletList(tuple(self._md(describe(item)) for item in items))] if items else []
-        return self._framed(value, middle, statement)
+        return self.framed(value, middle, statement)
 
     def _contact_fields(self, topic: str, value: dict, keys: tuple, label_keys: dict) -> list:
         """A contact's own fields, each a field of the notice and an item of the diff."""
@@ -180,7 +181,7 @@ class Builder:
             shown = ", ".join(person[part] for part in ("name", "title", "phone", "email") if part in person)
             self.record("controller", "controller_field", "contact_person", self.labels["contact_person"], shown)
         entries.extend(self._extra_fields("controller", value))
-        self._record_frame("controller", value)
+        self.record_frame("controller", value)
         blocks = field_blocks(entries)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
@@ -189,7 +190,7 @@ class Builder:
     def _dpo(self, value: dict) -> list:
         entries = self._contact_fields("dpo", value, ("name", "phone", "postal_address", "email"), {"name": "dpo_name"})
         entries.extend(self._extra_fields("dpo", value))
-        self._record_frame("dpo", value, "dpo_none")
+        self.record_frame("dpo", value, "dpo_none")
         blocks: list = [Paragraph(_plain(self._none_sentence(value, "dpo_none")))] if value.get("none") else []
         blocks.extend(field_blocks(entries))
         if "notes" in value:
@@ -197,46 +198,11 @@ class Builder:
         return blocks
 
     def _purposes(self, value: dict) -> list:
-        labels = self.labels
-
-        def settings(item):
-            if isinstance(item, str):
-                return ()
-            bases = "; ".join(legal_basis_names(item, self.words))
-            return tuple((label, shown) for label, shown in (
-                (labels["legal_basis"].lower(), bases),
-                (labels["legitimate_interest"].lower(), text_words(item.get("legitimate_interest"))),
-                (labels["law"].lower(), item.get("law", ""))) if shown)
-
-        self._record_frame("purposes", value)
-        # A basis for every purpose (each purpose's own adds to it), shown after the intro.
-        middle: list = []
-        if "legal_basis" in value:
-            self.record("purposes", "register_basis", "legal_basis", labels["legal_basis"], "", settings(value))
-            middle.append(Fields((Field(labels["legal_basis"], self._basis(value)),)))
-        self._record_items("purposes", "purpose", value, settings)
-        items = value.get("items", [])
-        if not any(isinstance(item, dict) and ("legal_basis" in item or "legitimate_interest" in item) for item in items):
-            middle.extend([BulletList(tuple(self._md(item_text(item)) for item in items))] if items else [])
-            return self._framed(value, middle)
-        rows = [(self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._basis(item))
-                for item in items]
-        middle.append(Table((labels["purpose"], labels["legal_basis"]), tuple(rows)))
-        return self._framed(value, middle)
-
-    def _basis(self, item: dict) -> markup.Text:
-        """A purpose's (or every purpose's) legal bases, with the law and the legitimate interest."""
-        labels = self.labels
-        basis = "; ".join(markup.literal_source(part) for part in legal_basis_names(item, self.words)) or "–"
-        if "law" in item:
-            basis += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
-        if "legitimate_interest" in item:
-            return self._md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
-        return self._md(basis)
+        return purposes.lay_out(self, value)
 
     def _data_subjects(self, value: dict) -> list:
-        self._record_frame("data_subjects", value)
-        self._record_items("data_subjects", "data_subject", value)
+        self.record_frame("data_subjects", value)
+        self.record_items("data_subjects", "data_subject", value)
         return self._simple_list(value)
 
     def _data_category(self, item, group: str = "") -> str:
@@ -249,7 +215,7 @@ class Builder:
         return source
 
     def _data_categories(self, value: dict) -> list:
-        self._record_frame("data_categories", value)
+        self.record_frame("data_categories", value)
         middle: list = []
         for group in value.get("groups", []):
             name = group["name"]
@@ -261,7 +227,7 @@ class Builder:
             middle.append(BulletList(tuple(self._md(self._data_category(item, name)) for item in group["items"])))
         if value.get("items"):
             middle.append(BulletList(tuple(self._md(self._data_category(item)) for item in value["items"])))
-        return self._framed(value, middle)
+        return self.framed(value, middle)
 
     def _sources(self, value: dict) -> list:
         def notes(item):
@@ -271,8 +237,8 @@ class Builder:
             found = notes(item)
             return item_text(item) + (f" ({markup.literal_source(', '.join(found))})" if found else "")
 
-        self._record_frame("sources", value)
-        self._record_items("sources", "source", value, lambda item: (("lähde", ", ".join(notes(item))),) if notes(item) else ())
+        self.record_frame("sources", value)
+        self.record_items("sources", "source", value, lambda item: (("lähde", ", ".join(notes(item))),) if notes(item) else ())
         return self._simple_list(value, describe=describe)
 
     def _recipient(self, item) -> str:
@@ -285,13 +251,13 @@ class Builder:
         return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", text_words(item["purpose"])),)
 
     def _recipients(self, value: dict) -> list:
-        self._record_frame("recipients", value, "recipients_none")
-        self._record_items("recipients", "recipient", value, self._recipient_purpose)
+        self.record_frame("recipients", value, "recipients_none")
+        self.record_items("recipients", "recipient", value, self._recipient_purpose)
         return self._simple_list(value, "recipients_none", describe=self._recipient)
 
     def _processors(self, value: dict) -> list:
-        self._record_frame("processors", value)
-        self._record_items("processors", "processor", value, self._recipient_purpose)
+        self.record_frame("processors", value)
+        self.record_items("processors", "processor", value, self._recipient_purpose)
         return self._simple_list(value, describe=self._recipient)
 
     def _transfers(self, value: dict) -> list:
@@ -304,8 +270,8 @@ class Builder:
                 shown.append((labels["copy"].lower(), text_words(item["copy"])))
             return tuple(shown)
 
-        self._record_frame("transfers", value, "transfers_none")
-        self._record_items("transfers", "transfer", value, settings)
+        self.record_frame("transfers", value, "transfers_none")
+        self.record_items("transfers", "transfer", value, settings)
         items = value.get("items", [])
         middle = []
         if items:
@@ -316,17 +282,17 @@ class Builder:
                     safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
                 rows.append((self._md(item["text"]), _plain(item["country"]), self._md(safeguard)))
             middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
-        return self._framed(value, middle, "transfers_none")
+        return self.framed(value, middle, "transfers_none")
 
     def _security(self, value: dict) -> list:
-        self._record_frame("security", value)
-        self._record_items("security", "security_item", value)
+        self.record_frame("security", value)
+        self.record_items("security", "security_item", value)
         return self._simple_list(value)
 
     def _retention(self, value: dict) -> list:
         period = self.labels["period"].lower()
-        self._record_frame("retention", value)
-        self._record_items("retention", "retention_item", value,
+        self.record_frame("retention", value)
+        self.record_items("retention", "retention_item", value,
                            lambda item: () if isinstance(item, str) else ((period, text_words(item["period"])),))
         items = value.get("items", [])
         if not any(isinstance(item, dict) for item in items):
@@ -335,10 +301,10 @@ class Builder:
             (self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._md(item["period"]))
             for item in items
         )
-        return self._framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
+        return self.framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
 
     def _rights(self, value: dict) -> list:
-        self._record_frame("rights", value)
+        self.record_frame("rights", value)
         middle: list = []
         for item in value.get("items", []):
             kind = item["right"]
@@ -349,7 +315,7 @@ class Builder:
                 middle.extend(self.content(item["text"]))
             elif self.words["rights"].get(kind):
                 middle.append(Paragraph(_plain(self.words["rights"][kind])))
-        return self._framed(value, middle)
+        return self.framed(value, middle)
 
     def _complaint(self, value: dict) -> list:
         if "intro" in value:
@@ -370,7 +336,7 @@ class Builder:
                 "website": Field(labels["website"], web_link(authority["website"])),
             }
             blocks.extend(field_blocks([card[key] for key in value.get("authority_fields", card)]))
-        self._record_frame("complaint", value)
+        self.record_frame("complaint", value)
         if "notes" in value:
             blocks.extend(self.content(value["notes"]))
         return blocks
@@ -383,10 +349,10 @@ class Builder:
             self.record("provision_requirement", "provision_consequences", "consequences", "",
                         text_words(value["consequences"]))
             middle.append(Paragraph(self._md(value["consequences"])))
-        self._record_frame("provision_requirement", value)
-        return self._framed(value, middle)
+        self.record_frame("provision_requirement", value)
+        return self.framed(value, middle)
 
     def _automated_decisions(self, value: dict) -> list:
-        self._record_frame("automated_decisions", value, "automated_decisions_none")
-        self._record_items("automated_decisions", "automated_decision", value)
+        self.record_frame("automated_decisions", value, "automated_decisions_none")
+        self.record_items("automated_decisions", "automated_decision", value)
         return self._simple_list(value, "automated_decisions_none")
