@@ -113,12 +113,18 @@ def _bases_of_purposes(register) -> list[StatedBasis]:
     topic = register.data.get("purposes")
     if isinstance(topic, dict):
         found += [StatedBasis(basis, ("purposes", "legal_basis"), every_purpose=True)
-                  for basis in as_list(topic.get("legal_basis"))]
+                  for basis in basis_names(topic.get("legal_basis"))]
     for index, item in purposes(register):
         if isinstance(item, dict):
             found += [StatedBasis(basis, ("purposes", "items", index, "legal_basis"), index)
-                      for basis in as_list(item.get("legal_basis"))]
+                      for basis in basis_names(item.get("legal_basis"))]
     return found
+
+
+def basis_names(value) -> list[str]:
+    """The bases a ``legal_basis`` names: each a name, or a qualified basis
+    (``{basis: consent, note: ...}``) counted as its ``basis``."""
+    return [basis["basis"] if isinstance(basis, dict) else basis for basis in as_list(value)]
 
 
 def _explicit_consents(register) -> list[StatedBasis]:

@@ -25,8 +25,22 @@ def item_text(item) -> str:
 
 
 def legal_basis_names(purpose: dict, words: dict) -> list[str]:
-    """The names of a purpose's legal bases, as written in order; [] for none."""
-    return [words["legal_bases"][basis] for basis in as_list(purpose.get("legal_basis"))]
+    """The names of a purpose's legal bases, as written in order, each with its own note and
+    law (``Suostumus (GDPR 6(1)(a)), tietyissä tapauksissa``); [] for none."""
+    return [legal_basis_name(basis, words) for basis in as_list(purpose.get("legal_basis"))]
+
+
+def legal_basis_name(basis, words: dict) -> str:
+    """One legal basis as the notice names it: a plain basis (``consent``) by its name, a
+    qualified one (``{basis: consent, note: ..., law: ...}``) with its note and law after it."""
+    if isinstance(basis, str):
+        return words["legal_bases"][basis]
+    name = words["legal_bases"][basis["basis"]]
+    if "note" in basis:
+        name += f", {basis['note']}"
+    if "law" in basis:
+        name += f" ({words['labels']['law'].lower()}: {basis['law']})"
+    return name
 
 
 def special_category_note(category: dict, words: dict) -> str:
