@@ -2,6 +2,7 @@
 
 A table row's number of cells against its columns (S114), ``none:`` written as a yes or no
 word (S103), the register's own ``wording`` against the phrases it replaces (S120, S106),
+the columns a register chooses for its purposes table against what its purposes say (S121),
 and the suggestion of the allowed key or value a mistaken one likely means.
 """
 
@@ -18,7 +19,47 @@ from seloste.resources import phrases
 
 def problems(document: Document) -> list[Problem]:
     """The checks of this module, in one list."""
-    return [*_table_problems(document), *_yes_or_no_as_words(document), *_wording_problems(document)]
+    return [*_table_problems(document), *_yes_or_no_as_words(document), *_wording_problems(document),
+            *_purpose_table_problems(document)]
+
+
+# The keys of a purpose that each column of the purposes table shows, and what they are in words.
+_PURPOSE_COLUMNS = {
+    "legal_basis": (("legal_basis", "legitimate_interest", "law"), "oikeusperuste"),
+    "data": (("data",), "käsiteltävät tiedot"),
+    "retention": (("retention",), "säilytysaika"),
+}
+
+
+def _purpose_table_problems(document: Document) -> list[Problem]:
+    """S121 for a purposes table (``purposes.table``) without the purpose column, or without a
+    column whose words a purpose has: those words would not be shown. (An unknown column is
+    the schema's S104.)"""
+    purposes = document.data.get("purposes") if isinstance(document.data, dict) else None
+    columns = purposes.get("table") if isinstance(purposes, dict) else None
+    if not isinstance(columns, list):
+        return []
+    found = []
+    line, column = document.position(("purposes", "table"), key=True)
+    if "purpose" not in columns and all(name in ("purpose", *_PURPOSE_COLUMNS) for name in columns):
+        found.append(Problem(document.path, line, column, "S121", ERROR,
+                             "tarkoitusten taulukosta puuttuu sarake 'purpose', joten tarkoitukset eivät näkyisi",
+                             "lisää 'purpose' kohtaan purposes.table"))
+    items = purposes.get("items") if isinstance(purposes.get("items"), list) else []
+    for name, (keys, words) in _PURPOSE_COLUMNS.items():
+        if name in columns:
+            continue
+        for index, item in enumerate(items):
+            key = next((key for key in keys if isinstance(item, dict) and key in item), None)
+            if key is None:
+                continue
+            at_line, at_column = document.position(("purposes", "items", index, key), key=True)
+            found.append(Problem(document.path, at_line, at_column, "S121", ERROR,
+                                 f"tarkoituksen tieto '{key}' ({words}) ei näkyisi, koska tarkoitusten "
+                                 f"taulukossa ei ole saraketta '{name}'",
+                                 f"lisää '{name}' kohtaan purposes.table tai poista tieto '{key}'"))
+            break  # one finding a column: adding the column shows every purpose's words
+    return found
 
 
 # Labels a register may leave out of its notice: the notes after a source, and the labels of

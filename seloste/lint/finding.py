@@ -121,6 +121,13 @@ def _bases_of_purposes(register) -> list[StatedBasis]:
     return found
 
 
+def retention_of_every_purpose(register) -> bool:
+    """True when every purpose item states its own retention (``retention`` of the item, shown
+    in the purposes table): the retention is then stated, purpose by purpose."""
+    items = purposes(register)
+    return bool(items) and all(isinstance(item, dict) and "retention" in item for _index, item in items)
+
+
 def basis_names(value) -> list[str]:
     """The bases a ``legal_basis`` names: each a name, or a qualified basis
     (``{basis: consent, note: ...}``) counted as its ``basis``."""

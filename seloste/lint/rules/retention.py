@@ -1,5 +1,7 @@
 """The retention period, or the criteria that set it, is given (GDPR 13(2)(a), 14(2)(a)).
 
+A retention period given for every purpose (``retention`` of each purpose item) gives it too.
+
 PASS:
     retention:
       items:
@@ -16,6 +18,7 @@ from seloste.lint.finding import declares
 from seloste.lint.finding import has_text
 from seloste.lint.finding import missing_topic
 from seloste.lint.finding import problem_at
+from seloste.lint.finding import retention_of_every_purpose
 from seloste.problem import ERROR
 
 ID = "GDPR-13-2-a"
@@ -27,7 +30,7 @@ FACTS = ("retention",)  # a text that declares these states the point
 
 def check(register):
     topic = register.data.get("retention")
-    if declares(register, *FACTS):
+    if declares(register, *FACTS) or retention_of_every_purpose(register):
         return
     if topic is None:
         yield missing_topic(register, "retention", ID, LEVEL,
