@@ -47,9 +47,13 @@ class Heading:
 
 @dataclasses.dataclass(frozen=True)
 class Table:
+    """A table; without ``header`` its header row is left out (Markdown, which must have one,
+    gets empty header cells)."""
+
     columns: tuple  # of str
     rows: tuple  # of tuples of markup.Text
     caption: str = ""
+    header: bool = True
     kind: str = "table"
 
 

@@ -281,7 +281,8 @@ class Builder:
                 if "copy" in item:
                     safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
                 rows.append((self._md(item["text"]), _plain(item["country"]), self._md(safeguard)))
-            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
+            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows),
+                                header=value.get("table_header", True)))
         return self.framed(value, middle, "transfers_none")
 
     def _security(self, value: dict) -> list:
@@ -301,7 +302,8 @@ class Builder:
             (self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._md(item["period"]))
             for item in items
         )
-        return self.framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
+        return self.framed(value, [Table((self.labels["data"], self.labels["period"]), rows,
+                                         header=value.get("table_header", True))])
 
     def _rights(self, value: dict) -> list:
         self.record_frame("rights", value)

@@ -53,7 +53,8 @@ def lay_out(builder, value: dict) -> list:
         middle.extend([BulletList(tuple(markup.markdown(item_text(item)) for item in items))] if items else [])
         return builder.framed(value, middle)
     rows = tuple(tuple(_cell(builder, item, column) for column in columns) for item in items)
-    middle.append(Table(tuple(labels[COLUMNS[column]] for column in columns), rows))
+    middle.append(Table(tuple(labels[COLUMNS[column]] for column in columns), rows,
+                        header=value.get("table_header", True)))
     return builder.framed(value, middle)
 
 

@@ -1,0 +1,59 @@
+"""The words the notice adds around a register's own (table headers, an item's annotation, the
+date line): each may be the register's own, or left out where the notice still reads."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import MINIMAL
+from lint_helpers import register_from
+
+from seloste.notice import build_notice
+from seloste.render import render_html
+from seloste.render import render_markdown
+from seloste.render import render_text
+
+PURPOSES = ("purposes:\n  items:\n    - text: Laskutus\n      legal_basis: contract\n"
+            "      data: Nimi\n      retention: kuusi vuotta\n")
+RETENTION = "retention:\n  items:\n    - text: Laskut\n      period: kuusi vuotta\n"
+TRANSFERS = ("transfers:\n  items:\n    - text: Pilvipalvelu\n      country: Yhdysvallat\n"
+             "      safeguard: standard_contractual_clauses\n")
+# Each generated table, the labels of its headers and the words they stand in the standard phrases.
+TABLES = [
+    pytest.param(PURPOSES, {"purpose": "Käsittelyn tarkoitus", "legal_basis": "Oikeusperuste", "data": "Tiedot",
+                            "period": "Säilytysaika"}, id="purposes"),
+    pytest.param(RETENTION, {"data": "Tiedot", "period": "Säilytysaika"}, id="retention"),
+    pytest.param(TRANSFERS, {"recipient": "Vastaanottaja", "country": "Maa", "safeguard": "Suojatoimi"},
+                 id="transfers"),
+]
+
+
+def _formats(body: str) -> tuple[str, str, str]:
+    register = register_from(MINIMAL + body)
+    notice = build_notice(register.id, register.data)
+    return render_html(notice).decode(), render_markdown(notice).decode(), render_text(notice).decode()
+
+
+@pytest.mark.parametrize("body, headers", TABLES)
+def test_each_header_of_a_generated_table_is_replaced_by_the_register_s_own_label(body, headers):
+    own = {key: f"Oma{index}" for index, key in enumerate(headers)}
+    wording = "wording:\n  labels:\n" + "".join(f"    {key}: {word}\n" for key, word in own.items())
+    html, md, text = _formats(wording + body)
+    assert "<thead><tr>" + "".join(f'<th scope="col">{word}</th>' for word in own.values()) + "</tr></thead>" in html
+    assert "| " + " | ".join(own.values()) + " |\n| ---" in md
+    assert "\t".join(own.values()) + "\n" in text
+    for standard in headers.values():
+        assert f'<th scope="col">{standard}</th>' not in html
+
+
+@pytest.mark.parametrize("body, headers", TABLES)
+def test_each_generated_table_may_leave_its_header_row_out(body, headers):
+    topic = body.split(":", 1)[0]
+    html, md, text = _formats(body.replace(f"{topic}:\n", f"{topic}:\n  table_header: false\n", 1))
+    shown_html, _, shown_text = _formats(body)
+    assert "<thead>" in shown_html and "<thead>" not in html and "<tbody>" in html
+    columns = len(headers)
+    assert "|" + "  |" * columns + "\n|" + " --- |" * columns + "\n" in md  # Markdown must have a header row
+    assert "\t".join(headers.values()) + "\n" in shown_text
+    assert "\t".join(headers.values()) not in text
+    first_cell = body.split("text: ", 1)[1].split("\n", 1)[0]
+    assert f"\n\n{first_cell}\t" in text  # the rows stay, the header line is gone
