@@ -57,3 +57,41 @@ def test_each_generated_table_may_leave_its_header_row_out(body, headers):
     assert "\t".join(headers.values()) not in text
     first_cell = body.split("text: ", 1)[1].split("\n", 1)[0]
     assert f"\n\n{first_cell}\t" in text  # the rows stay, the header line is gone
+
+
+# --- an item's own note in place of the one the notice makes -------------------------------
+
+SOURCE = "sources:\n  items:\n    - text: Hakija itse\n      origin: data_subject\n      public: true\n"
+CATEGORY = ("data_categories:\n  items:\n    - text: Terveystiedot\n      special_category: health\n"
+            "      condition: h\n")
+
+
+@pytest.mark.parametrize("body, generated", [
+    (SOURCE, "Hakija itse (rekisteröity itse, julkinen lähde)"),
+    (CATEGORY, "Terveystiedot (erityinen henkilötietoryhmä: terveystiedot, käsittelyn edellytys GDPR 9(2)(h))"),
+], ids=["source", "data category"])
+def test_an_item_s_own_note_replaces_the_generated_one_or_leaves_it_out(body, generated):
+    item = generated.split(" (", 1)[0]
+    for rendered in _formats(body):
+        assert generated in rendered
+    for rendered in _formats(body + "      note: oma sana\n"):
+        assert f"{item} (oma sana)" in rendered and generated not in rendered
+    html, md, text = _formats(body + '      note: ""\n')
+    assert f"- {item}\n" in text and f"- {item}\n" in md and f"<li>{item}</li>" in html
+
+
+def test_an_own_note_keeps_the_facts_for_lint_and_the_diff_names_it():
+    from seloste import diff
+    from seloste.lint.rules import special_category_condition
+
+    without_condition = CATEGORY.replace("      condition: h\n", "") + "      note: terveys\n"
+    assert [p.code for p in special_category_condition.check(register_from(MINIMAL + without_condition))] == [
+        special_category_condition.ID]
+    old = register_from(MINIMAL + SOURCE).data
+    new = register_from(MINIMAL + SOURCE + "      note: hakija\n").data
+    [change] = diff.register_changes(old, new)
+    assert (change.kind, change.action, change.material) == ("source", "changed", True)
+    assert change.detail == "merkintä: – → hakija"
+    left_out = register_from(MINIMAL + SOURCE + '      note: ""\n').data
+    [change] = diff.register_changes(new, left_out)
+    assert change.detail == "merkintä: hakija → ei merkintää"

@@ -208,11 +208,12 @@ class Builder:
     def _data_category(self, item, group: str = "") -> str:
         note = "" if isinstance(item, str) else special_category_note(item, self.words)
         source = item_text(item)
+        facts = ((self.labels["special_category"], note),) if note else ()
         self.record("data_categories", "data_category", source, text_words(source), text_words(source),
-                    ((self.labels["special_category"], note),) if note else (), group)
-        if note:
-            return f"{source} ({markup.literal_source(self.labels['special_category'] + ': ' + note)})"
-        return source
+                    facts + _own_note_attribute(item), group)
+        shown = self.labels["special_category"] + ": " + note if note else ""
+        shown = item["note"] if isinstance(item, dict) and "note" in item else shown
+        return f"{source} ({markup.literal_source(shown)})" if shown else source
 
     def _data_categories(self, value: dict) -> list:
         self.record_frame("data_categories", value)
@@ -234,11 +235,15 @@ class Builder:
             return [] if isinstance(item, str) else source_notes(item, self.words)
 
         def describe(item):
-            found = notes(item)
+            found = [item["note"]] if isinstance(item, dict) and "note" in item else notes(item)
+            found = [note for note in found if note]
             return item_text(item) + (f" ({markup.literal_source(', '.join(found))})" if found else "")
 
+        def facts(item):
+            return ((("lähde", ", ".join(notes(item))),) if notes(item) else ()) + _own_note_attribute(item)
+
         self.record_frame("sources", value)
-        self.record_items("sources", "source", value, lambda item: (("lähde", ", ".join(notes(item))),) if notes(item) else ())
+        self.record_items("sources", "source", value, facts)
         return self._simple_list(value, describe=describe)
 
     def _recipient(self, item) -> str:
@@ -358,3 +363,11 @@ class Builder:
         self.record_frame("automated_decisions", value, "automated_decisions_none")
         self.record_items("automated_decisions", "automated_decision", value)
         return self._simple_list(value, "automated_decisions_none")
+
+
+def _own_note_attribute(item) -> tuple:
+    """An item's own annotation (``note``, which replaces the one the notice makes of its facts),
+    as the diff names it: ``("merkintä", words)``, ``"ei merkintää"`` for one left out."""
+    if isinstance(item, str) or "note" not in item:
+        return ()
+    return (("merkintä", item["note"] or "ei merkintää"),)
