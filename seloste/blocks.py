@@ -113,6 +113,8 @@ class Notice:
     subtitle: str = ""
     preamble: tuple = ()  # blocks before the first section
     closing: tuple = ()  # blocks after the last section
+    version: str = ""  # shown beside the date
+    updated_position: str = "top"  # where the date line is: under the title (top) or at the end
 
     def index_entry(self) -> "IndexEntry":
         """What the index page shows of this notice."""

@@ -22,7 +22,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
-                       "subtitle", "preamble", "closing", "lint"})
+                       "subtitle", "preamble", "closing", "lint", "updated_position"})
 
 
 @functools.lru_cache(maxsize=1)

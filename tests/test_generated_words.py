@@ -95,3 +95,37 @@ def test_an_own_note_keeps_the_facts_for_lint_and_the_diff_names_it():
     left_out = register_from(MINIMAL + SOURCE + '      note: ""\n').data
     [change] = diff.register_changes(new, left_out)
     assert change.detail == "merkintä: hakija → ei merkintää"
+
+
+# --- the date line: its labels, the version beside the date, its place -----------------------
+
+DATED = 'updated: "2026-01-02"\nversion: "2.1"\nclosing: Loppusana.\nhistory:\n  - date: "2026-01-02"\n    text: Uusi.\n'
+
+
+def test_the_version_is_shown_beside_the_date_with_its_label():
+    html, md, text = _formats(DATED)
+    assert '<p class="updated">Päivitetty: <time datetime="2026-01-02">2.1.2026</time> – Versio: 2.1</p>' in html
+    assert "\n\nPäivitetty: 2.1.2026 – Versio: 2.1\n\n" in md
+    assert text.startswith("TIETOSUOJASELOSTE\n\nPäivitetty: 2.1.2026 – Versio: 2.1\n\n1. Rekisterinpitäjä\n")
+    own = _formats(DATED + "wording:\n  labels: {updated: Laadittu, version: Painos}\n")[2]
+    assert "\n\nLaadittu: 2.1.2026 – Painos: 2.1\n\n" in own
+    assert "\n\nVersio: 2.1\n\n" in _formats('version: "2.1"\n')[2]  # a version without a date
+
+
+def test_the_date_line_may_stand_at_the_end_after_the_closing_before_the_history():
+    html, md, text = _formats(DATED + "updated_position: end\n")
+    assert text.startswith("TIETOSUOJASELOSTE\n\n1. Rekisterinpitäjä\n")
+    assert "Loppusana.\n\nPäivitetty: 2.1.2026 – Versio: 2.1\n\nMuutoshistoria\n" in text
+    assert "Loppusana.\n\nPäivitetty: 2.1.2026 – Versio: 2.1\n\n## Muutoshistoria\n" in md
+    assert html.index("Loppusana.") < html.index('<p class="updated">') < html.index('id="muutoshistoria"')
+    assert _formats(DATED + "updated_position: top\n") == _formats(DATED)  # the default
+
+
+def test_a_changed_version_is_an_editorial_change_named_under_its_label():
+    from seloste import diff
+
+    old = register_from(MINIMAL + DATED).data
+    new = register_from(MINIMAL + DATED.replace('"2.1"', '"2.2"')).data
+    [change] = diff.register_changes(old, new)
+    assert (change.section, change.kind, change.action, change.material) == ("Versio", "version", "changed", False)
+    assert "2.1" in change.detail and "2.2" in change.detail

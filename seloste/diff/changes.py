@@ -30,6 +30,10 @@ from seloste.resources import register_sections
 _HIDDEN = frozenset({"source", "states"})
 
 
+# The notice's own facts, reported before its sections in this order.
+_ABOUT_THE_NOTICE = ("title", "updated", "version", "layout", "preamble")
+
+
 def register_changes(old: dict, new: dict) -> list[Change]:
     """Every change between two versions of one register's data, in the order of the notice."""
     from seloste.notice import build_notice
@@ -57,7 +61,7 @@ def changes_between(old: dict, new: dict, old_notice, new_notice) -> list[Change
     for topic in topics:
         sections = new_sections if topic in new_by_topic else old_sections
         section_id, title = sections.get(topic, ("", _meta_title(topic, new)))
-        rank = order.get(section_id, order_old.get(section_id, -1 if topic in ("title", "updated", "layout", "preamble") else 999))
+        rank = order.get(section_id, order_old.get(section_id, -1 if topic in _ABOUT_THE_NOTICE else 999))
         for index, change in enumerate(_compare_entries(old_by_topic.get(topic, []), new_by_topic.get(topic, []), title)):
             changes.append(((rank, topic_rank(topic), index), change))
     return [change for _, change in sorted(changes, key=lambda pair: pair[0])]
@@ -67,7 +71,7 @@ def _topic_ranks(data: dict) -> dict[str, int]:
     """The order of topics that share a section: the notice's own facts (title, date, layout)
     first, then the topics in the order the register's layout places them; the register's own
     sections and its history come after these."""
-    ranks = {topic: rank for rank, topic in enumerate(("title", "updated", "layout", "preamble"))}
+    ranks = {topic: rank for rank, topic in enumerate(_ABOUT_THE_NOTICE)}
     for section in register_sections(data):
         for placement in section["topics"]:
             ranks.setdefault(placement["topic"], len(ranks))
@@ -76,7 +80,7 @@ def _topic_ranks(data: dict) -> dict[str, int]:
 
 def _meta_title(topic: str, data: dict) -> str:
     labels = register_phrases(data)["labels"]
-    return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"],
+    return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"], "version": labels["version"],
             "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti"}.get(topic, topic)
 
 

@@ -43,6 +43,7 @@ NOUNS = {
     "register_name": "rekisterin nimi",
     "layout": "rakenne",
     "updated": "päivämäärä",
+    "version": "versio",
     "history_entry": "merkintä",
 }
 

@@ -85,7 +85,7 @@ TEXT_KINDS = frozenset({
     "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
 })
 # Identity and contact details: every change counts, however small.
-EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated"})
+EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated", "version"})
 # Entries that name an organisation or a country: one letter may be another company ("Google LLC"
 # and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
 NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})

@@ -32,7 +32,7 @@ __all__ = [
 
 # Every topic a layout can place: the schema's top-level topics, less those about the notice
 # itself; the register's name is the topic "register_name".
-_ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "sections", "history"})
+_ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "version", "sections", "history"})
 TOPICS = tuple("register_name" if key == "name" else key for key in topic_order() if key not in _ABOUT_THE_NOTICE)
 
 
@@ -47,6 +47,8 @@ def build_notice(register_id: str, data: dict) -> Notice:
     updated = data.get("updated", "")
     if updated:
         builder.record("updated", "updated", "updated", "", finnish_date(updated))
+    if "version" in data:
+        builder.record("version", "version", "version", "", data["version"])
     history = tuple(Change(finnish_date(c["date"]), c["text"]) for c in data.get("history", []))
     for change in history:
         entry = f"{change.date}: {change.text}"
@@ -95,6 +97,8 @@ def build_notice(register_id: str, data: dict) -> Notice:
         subtitle=data.get("subtitle", ""),
         preamble=preamble,
         closing=closing,
+        version=data.get("version", ""),
+        updated_position=data.get("updated_position", "top"),
     )
 
 
