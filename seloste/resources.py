@@ -22,7 +22,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
-                       "subtitle", "preamble", "closing", "lint", "updated_position"})
+                       "subtitle", "preamble", "closing", "lint", "updated_position", "within"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,16 +53,38 @@ def layouts() -> dict:
 def register_sections(data: dict) -> list[dict]:
     """The sections of a valid register's layout as the register shapes them: its own titles
     (``section_titles``), its own order (``section_order``), without the sections it omits
-    (``omit_sections``). Each is the layout's section, its title replaced where the register
-    names one."""
+    (``omit_sections``), each topic in the section the register moves it to (``within``).
+    Each is the layout's section, its title replaced where the register names one; a moved
+    topic is placed after the section's own topics, with its sub-heading."""
     sections = layouts()[data["layout"]]["sections"]
     titles = data.get("section_titles", {})
     omitted = set(data.get("omit_sections", []))
+    shaped = [{**section, "title": titles[section["id"]]} if section["id"] in titles else section
+              for section in sections]
+    moved = _moved_topics(data, shaped)
+    if moved:
+        shaped = [{**section, "topics": [*(placement for placement in section["topics"] if placement["topic"] not in moved),
+                                         *(placement for section_id, placement in moved.values() if section_id == section["id"])]}
+                  for section in shaped]
     if "section_order" in data:
-        by_id = {section["id"]: section for section in sections}
-        sections = [by_id[section_id] for section_id in data["section_order"]]
-    return [{**section, "title": titles[section["id"]]} if section["id"] in titles else section
-            for section in sections if section["id"] not in omitted]
+        by_id = {section["id"]: section for section in shaped}
+        shaped = [by_id[section_id] for section_id in data["section_order"]]
+    return [section for section in shaped if section["id"] not in omitted]
+
+
+def _moved_topics(data: dict, sections: list[dict]) -> dict[str, tuple[str, dict]]:
+    """topic -> (the section it moves to, its placement there), in the order ``within`` names
+    them. Without a heading of its own, a moved topic is headed as it was where it stood: by
+    its sub-heading there, or by the title of the section it leaves; ``""`` is no heading."""
+    moved = {}
+    for topic, target in data.get("within", {}).items():
+        section_id, heading = (target, None) if isinstance(target, str) else (target["section"], target.get("heading"))
+        if heading is None:
+            home = next(section for section in sections if any(p["topic"] == topic for p in section["topics"]))
+            placement = next(p for p in home["topics"] if p["topic"] == topic)
+            heading = placement.get("heading") or home["title"]
+        moved[topic] = (section_id, {"topic": topic, "heading": heading} if heading else {"topic": topic})
+    return moved
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,8 +1,8 @@
 """Stage 2, validate (continued): what the schema cannot say about a register's sections.
 
 The register's own shape of its layout (``section_titles``, ``section_order``,
-``omit_sections``) and its own sections (``sections``: unique ids, ``after`` a section of the
-layout or an own section written before it) against the layout it names.
+``omit_sections``, ``within``) and its own sections (``sections``: unique ids, ``after`` a
+section of the layout or an own section written before it) against the layout it names.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.resources import layouts
+from seloste.validate_content import suggestion
 
 
 def problems(document: Document) -> list[Problem]:
@@ -22,7 +23,7 @@ def problems(document: Document) -> list[Problem]:
     layout = layouts().get(data.get("layout")) if isinstance(data.get("layout"), str) else None
     if layout is None:
         return []
-    found = _shape_problems(document, layout)
+    found = _shape_problems(document, layout) + _within_problems(document, layout)
     sections = data.get("sections")
     if not isinstance(sections, list):
         return found
@@ -106,12 +107,56 @@ def _shape_problems(document: Document, layout: dict) -> list[Problem]:
         section = next((s for s in layout["sections"] if s["id"] == section_id), None)
         if section is None:
             continue
-        # The register's name may go unshown: it stays in the index and the page title.
-        stated = [placement["topic"] for placement in section["topics"] if placement["topic"] in data]
+        # The register's name may go unshown: it stays in the index and the page title. A topic
+        # the register moves into another section (within) is not left out with this one.
+        moved = data.get("within") if isinstance(data.get("within"), dict) else {}
+        stated = [placement["topic"] for placement in section["topics"]
+                  if placement["topic"] in data and placement["topic"] not in moved]
         if stated:
             line, column = document.position(("omit_sections", index))
             problems.append(Problem(document.path, line, column, "S117", ERROR,
                                     f"luku '{section_id}' on jätetty pois, mutta rekisterissä on sen tietoja "
                                     f"({', '.join(stated)}); ne eivät näkyisi selosteessa",
                                     "poista luku kohdasta 'omit_sections' tai poista sen tiedot"))
+    return problems
+
+
+def _within_problems(document: Document, layout: dict) -> list[Problem]:
+    """The topics the register moves into other sections (``within``) against its layout.
+
+    S122: a topic the notice does not have, a topic moved into the section it is in, or into a
+    section the register omits. S115: a section the layout does not have.
+    """
+    within = document.data.get("within")
+    if not isinstance(within, dict):
+        return []
+    homes = {placement["topic"]: section["id"] for section in layout["sections"] for placement in section["topics"]}
+    layout_ids = [section["id"] for section in layout["sections"]]
+    omitted = document.data.get("omit_sections") if isinstance(document.data.get("omit_sections"), list) else []
+    problems = []
+    for topic, target in within.items():
+        section_id = target.get("section") if isinstance(target, dict) else target
+        path = ("within", topic) if isinstance(target, str) else ("within", topic, "section")
+        if topic not in homes:
+            line, column = document.position(("within", topic), key=True)
+            problems.append(Problem(document.path, line, column, "S122", ERROR,
+                                    f"selosteessa ei ole aihetta '{topic}', jonka voisi siirtää toiseen lukuun",
+                                    suggestion(topic, sorted(homes), "keys") or f"aiheet: {', '.join(homes)}"))
+        if not isinstance(section_id, str):
+            continue  # the schema's error (S102, S103)
+        line, column = document.position(path)
+        if section_id not in layout_ids:
+            close = difflib.get_close_matches(section_id, layout_ids, n=1, cutoff=0.6)
+            problems.append(Problem(document.path, line, column, "S115", ERROR,
+                                    f"rakenteessa '{layout['id']}' ei ole lukua '{section_id}'",
+                                    f"tarkoititko '{close[0]}'?" if close else f"luvut: {', '.join(layout_ids)}"))
+        elif homes.get(topic) == section_id:
+            problems.append(Problem(document.path, line, column, "S122", ERROR,
+                                    f"aihe '{topic}' on jo luvussa '{section_id}'",
+                                    "nimeä toinen luku tai poista rivi kohdasta 'within'"))
+        elif section_id in omitted:
+            problems.append(Problem(document.path, line, column, "S122", ERROR,
+                                    f"luku '{section_id}' on jätetty pois (omit_sections), joten aihe '{topic}' ei "
+                                    "näkyisi siinä",
+                                    "siirrä aihe toiseen lukuun tai poista luku kohdasta 'omit_sections'"))
     return problems
