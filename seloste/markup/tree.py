@@ -104,8 +104,9 @@ def words(nodes) -> str:
 
 def shown_target(link) -> str | None:
     """A link's target as text shows it after the label ("mailto:" and "tel:" dropped), or None
-    when the label already says it."""
+    when the label already says it, or when it is a place on the same page (``#oikeudet``),
+    which means nothing on paper: its label says where it goes ("kohta 8")."""
     label = words(link[2])
     href = dict(link[1]).get("href", "")
     bare = re.sub(r"^(mailto|tel):", "", href)
-    return None if href in (label, "") or bare == label else bare
+    return None if href in (label, "") or bare == label or href.startswith("#") else bare
