@@ -39,6 +39,7 @@ from seloste.lint.rules import personal_identity_code
 from seloste.lint.rules import phone_number
 from seloste.lint.rules import provision_consequences
 from seloste.lint.rules import provision_requirement
+from seloste.lint.rules import reference_numbers
 from seloste.lint.rules import recipients
 from seloste.lint.rules import recipients_named
 from seloste.lint.rules import repealed_law
@@ -50,6 +51,7 @@ from seloste.lint.rules import special_category_condition
 from seloste.lint.rules import transfer_safeguard_copy
 from seloste.lint.rules import transfers
 from seloste.lint.rules import transfers_stated
+from seloste.lint.rules import unlinked_references
 from seloste.lint.rules import updated_date
 from seloste.lint.rules import vat_number
 from seloste.lint.rules import web_address
@@ -95,6 +97,8 @@ RULES = (
     phone_number,
     web_address,
     updated_date,
+    reference_numbers,
+    unlinked_references,
 )
 
 OFF = "off"

@@ -51,7 +51,7 @@ POINTS = {
     "Tietosuojalaki 1050/2018": "Ei viittauksia kumottuun henkilötietolakiin",
     "GDPR 13–14": "Tietosuoja-asetuksen mukainen rakenne",
     "Tietosuojalaki 29 §": "Ei henkilötunnuksia",
-    "GDPR 12(1)": "Toimivat yhteystiedot ja päiväys",
+    "GDPR 12(1)": "Toimivat yhteystiedot, päiväys ja viittaukset lukuihin",
 }
 
 
