@@ -68,9 +68,9 @@ def test_every_format_shows_the_columns():
     assert register is not None, problems
     notice = build_notice(register.id, register.data)
     text = render_text(notice).decode()
-    assert "Käsittelyn tarkoitus\tTiedot\tOikeusperuste\tSäilytysaika\n" in text
+    assert "Mihin tietoja käytämme\tMitä tietoja\tOikeusperuste\tSäilytysaika\n" in text  # its own headers
     assert "\tSähköpostiosoite\tSuostumus (GDPR 6(1)(a)), vain kirjeen tilanneiden osalta\t" in text
-    assert "| Käsittelyn tarkoitus | Tiedot | Oikeusperuste | Säilytysaika |" in render_markdown(notice).decode()
+    assert "| Mihin tietoja käytämme | Mitä tietoja | Oikeusperuste | Säilytysaika |" in render_markdown(notice).decode()
     assert '<th scope="col">Säilytysaika</th>' in render_html(notice).decode()
 
 
@@ -110,5 +110,6 @@ def test_a_changed_retention_of_a_purpose_is_material_and_named():
     changes = diff.register_changes(old, new)
     assert [(change.kind, change.action, change.material) for change in changes] == [
         ("purpose", "changed", True), ("purpose", "changed", True)]
-    assert "tiedot: Nimi, yhteystiedot ja valitut kurssit → Nimi ja yhteystiedot" in changes[0].detail
+    # named in the register's own words for the data (wording.labels.data)
+    assert "mitä tietoja: Nimi, yhteystiedot ja valitut kurssit → Nimi ja yhteystiedot" in changes[0].detail
     assert "säilytysaika: kunnes tilaaja peruu tilauksensa → vuoden tilauksen päättymisestä" in changes[1].detail
