@@ -13,7 +13,7 @@ from lint_helpers import register_from
 
 from seloste import diff
 from seloste import project
-from seloste.lint.finding import legal_bases
+from seloste.lint.finding import basis_names
 from seloste.lint.rules import legal_basis
 from seloste.lint.rules import legitimate_interest
 from seloste.lint.rules import withdraw_consent
@@ -41,8 +41,8 @@ def test_a_basis_is_named_with_its_note_and_law(basis, name):
 
 
 def test_a_qualified_basis_counts_as_its_basis_for_lint():
-    assert legal_bases({"legal_basis": ["contract", {"basis": "consent", "note": "joskus"}]}) == ["contract", "consent"]
-    assert legal_bases({"legal_basis": {"basis": "public_task"}}) == ["public_task"]
+    assert basis_names(["contract", {"basis": "consent", "note": "joskus"}]) == ["contract", "consent"]
+    assert basis_names({"basis": "public_task"}) == ["public_task"]
 
 
 QUALIFIED_CONSENT = "purposes:\n  items:\n    - text: A\n      legal_basis: {basis: consent, note: joskus}\n"

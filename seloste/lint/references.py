@@ -16,9 +16,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from seloste.lint.finding import all_text
-from seloste.lint.finding import text_positions
-from seloste.lint.finding import texts
+from seloste.lint.source import all_text
+from seloste.lint.source import text_positions
+from seloste.lint.source import texts
 
 # "kohta" in the cases a reference to a section takes, then its number: "kohta 8", "kohdassa 2",
 # "kohtaan 3", "kohdista 4" ... A number that goes on ("kohta 8.2", "kohta 8,5") is not one.

@@ -50,7 +50,7 @@ def lay_out(builder, value: dict) -> list:
     items = value.get("items", [])
     columns = table_columns(value)
     if not columns:
-        middle.extend([BulletList(tuple(markup.markdown(item_text(item)) for item in items))] if items else [])
+        middle.extend([BulletList(tuple(builder._md(item_text(item)) for item in items))] if items else [])
         return builder.framed(value, middle)
     rows = tuple(tuple(_cell(builder, item, column) for column in columns) for item in items)
     middle.append(Table(tuple(labels[COLUMNS[column]] for column in columns), rows,
@@ -72,12 +72,12 @@ def table_columns(value: dict) -> tuple[str, ...]:
 
 def _cell(builder, item, column: str) -> markup.Text:
     if column == "purpose":
-        return markup.markdown(item_text(item))
+        return builder._md(item_text(item))
     if isinstance(item, str):
         return markup.plain("–")
     if column == "legal_basis":
         return basis(builder, item)
-    return markup.markdown(item[column]) if column in item else markup.plain("–")
+    return builder._md(item[column]) if column in item else markup.plain("–")
 
 
 def basis(builder, item: dict) -> markup.Text:
@@ -87,5 +87,5 @@ def basis(builder, item: dict) -> markup.Text:
     if "law" in item:
         shown += f" ({markup.literal_source(labels['law'].lower())}: {markup.literal_source(item['law'])})"
     if "legitimate_interest" in item:
-        return markup.markdown(f"{shown}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
-    return markup.markdown(shown)
+        return builder._md(f"{shown}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
+    return builder._md(shown)
