@@ -3,8 +3,9 @@
 This is the one place where a section's structure is decided; the three format templates only
 present the blocks made here (paragraph, list, fields, heading, table). The layout (section
 titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resources`; each
-topic is laid out in :mod:`.builder`, which also records the items the diff compares; how a
-setting or a text reads is in :mod:`.words`.
+topic is laid out in :mod:`.builder` (some in the modules it inherits from, such as
+:mod:`.parties`), which also records the items the diff compares; how a setting or a text reads
+is in :mod:`.words`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 One method a topic (``_purposes`` lays out ``purposes``); each records the topic's items
 (:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
-and notes first, then its items.
+and notes first, then its items. The topics of other modules of this package
+(:mod:`.parties`: recipients, processors, transfers) are methods the Builder inherits.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from seloste.blocks import Item
 from seloste.blocks import Paragraph
 from seloste.blocks import Table
 from seloste.notice.words import content_source
+from seloste.notice.words import contact_text
 from seloste.notice.words import content_words
+from seloste.notice.words import email_text
 from seloste.notice.words import item_text
 from seloste.notice.words import legal_basis_names
+from seloste.notice.words import link_text
 from seloste.notice.words import shorten
 from seloste.notice.words import split_stated
 from seloste.notice.words import source_notes
 from seloste.notice.words import special_category_note
 from seloste.notice.words import text_words
+from seloste.notice.parties import Parties
 from seloste.facts import fact_names
 from seloste.resources import authorities
 
@@ -37,7 +42,9 @@ def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
 
-class Builder:
+class Builder(Parties):
+    """Lays a register's topics out; recipients, processors and transfers are in :mod:`.parties`."""
+
     def __init__(self, data: dict, words: dict):
         self.data = data
         self.words = words
@@ -154,7 +161,7 @@ class Builder:
             if key not in value:
                 continue
             label = self.labels[label_keys.get(key, key)]
-            shown = _email(value[key]) if key == "email" else _link(value[key]) if key == "website" else _plain(value[key])
+            shown = email_text(value[key]) if key == "email" else link_text(value[key]) if key == "website" else _plain(value[key])
             entries.append(Field(label, shown))
             self.record(topic, f"{topic}_field", key, label, value[key])
         return entries
@@ -171,7 +178,7 @@ class Builder:
         entries = self._contact_fields("controller", value, keys, {})
         if "contact_person" in value:
             person = value["contact_person"]
-            entries.append(Field(self.labels["contact_person"], _contact(person)))
+            entries.append(Field(self.labels["contact_person"], contact_text(person)))
             shown = ", ".join(person[part] for part in ("name", "title", "phone", "email") if part in person)
             self.record("controller", "controller_field", "contact_person", self.labels["contact_person"], shown)
         entries.extend(self._extra_fields("controller", value))
@@ -269,49 +276,6 @@ class Builder:
         self._record_items("sources", "source", value, lambda item: (("lähde", ", ".join(notes(item))),) if notes(item) else ())
         return self._simple_list(value, describe=describe)
 
-    def _recipient(self, item) -> str:
-        if isinstance(item, str):
-            return item
-        return item["text"] + (f": {item['purpose']}" if "purpose" in item else "")
-
-    @staticmethod
-    def _recipient_purpose(item) -> tuple:
-        return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", text_words(item["purpose"])),)
-
-    def _recipients(self, value: dict) -> list:
-        self._record_frame("recipients", value, "recipients_none")
-        self._record_items("recipients", "recipient", value, self._recipient_purpose)
-        return self._simple_list(value, "recipients_none", describe=self._recipient)
-
-    def _processors(self, value: dict) -> list:
-        self._record_frame("processors", value)
-        self._record_items("processors", "processor", value, self._recipient_purpose)
-        return self._simple_list(value, describe=self._recipient)
-
-    def _transfers(self, value: dict) -> list:
-        labels = self.labels
-
-        def settings(item):
-            shown = [(labels["country"].lower(), item["country"]),
-                     (labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]])]
-            if "copy" in item:
-                shown.append((labels["copy"].lower(), text_words(item["copy"])))
-            return tuple(shown)
-
-        self._record_frame("transfers", value, "transfers_none")
-        self._record_items("transfers", "transfer", value, settings)
-        items = value.get("items", [])
-        middle = []
-        if items:
-            rows = []
-            for item in items:
-                safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
-                if "copy" in item:
-                    safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
-                rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
-            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
-        return self._framed(value, middle, "transfers_none")
-
     def _security(self, value: dict) -> list:
         self._record_frame("security", value)
         self._record_items("security", "security_item", value)
@@ -359,8 +323,8 @@ class Builder:
                 Field(labels["visiting_address"], _plain(authority["visiting_address"])),
                 Field(labels["postal_address"], _plain(authority["postal_address"])),
                 Field(labels["phone"], _plain(authority["phone"])),
-                Field(labels["email"], _email(authority["email"])),
-                Field(labels["website"], _link(authority["website"])),
+                Field(labels["email"], email_text(authority["email"])),
+                Field(labels["website"], link_text(authority["website"])),
             )))
         self._record_frame("complaint", value)
         if "notes" in value:
@@ -383,20 +347,3 @@ class Builder:
         self._record_items("automated_decisions", "automated_decision", value)
         return self._simple_list(value, "automated_decisions_none")
 
-
-def _email(address: str) -> markup.Text:
-    return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
-
-
-def _link(url: str) -> markup.Text:
-    return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
-
-
-def _contact(contact: dict) -> markup.Text:
-    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
-    if "phone" in contact:
-        nodes.append(("#text", f", {contact['phone']}"))
-    if "email" in contact:
-        nodes.append(("#text", ", "))
-        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
-    return markup.Text((("p", (), tuple(nodes)),), contact["name"])

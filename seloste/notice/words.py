@@ -49,6 +49,27 @@ def source_notes(source: dict, words: dict) -> list[str]:
     return [note for note in notes if note]  # a register may leave a note out ("" in its wording)
 
 
+def email_text(address: str) -> markup.Text:
+    """An e-mail address as a ``mailto:`` link."""
+    return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
+
+
+def link_text(url: str) -> markup.Text:
+    """A web address as a link to itself."""
+    return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
+
+
+def contact_text(contact: dict) -> markup.Text:
+    """A contact person on one line: name, title, phone and e-mail (a link)."""
+    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
+    if "phone" in contact:
+        nodes.append(("#text", f", {contact['phone']}"))
+    if "email" in contact:
+        nodes.append(("#text", ", "))
+        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
+    return markup.Text((("p", (), tuple(nodes)),), contact["name"])
+
+
 # --- the words of an item, as the diff compares them -----------------------------------------
 
 def text_words(source) -> str:
