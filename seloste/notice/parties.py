@@ -46,8 +46,8 @@ class Parties:
         labels = self.labels
 
         def settings(item):
-            shown = [(labels["country"].lower(), item["country"]),
-                     (labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]])]
+            shown = [(labels["country"].lower(), item["country"])] if "country" in item else []
+            shown.append((labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]]))
             if "copy" in item:
                 shown.append((labels["copy"].lower(), text_words(item["copy"])))
             return tuple(shown)
@@ -56,12 +56,17 @@ class Parties:
         self._record_items("transfers", "transfer", value, settings)
         items = value.get("items", [])
         middle = []
+        # A transfer that states a policy has no country: "–" beside transfers that have one,
+        # and a list of policies alone has no country column (and heads its first "Siirto").
+        countries = any("country" in item for item in items)
         if items:
             rows = []
             for item in items:
                 safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
                 if "copy" in item:
                     safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
-                rows.append((_md(item["text"]), _plain(item["country"]), _md(safeguard)))
-            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows)))
+                country = (_plain(item.get("country", "–")),) if countries else ()
+                rows.append((_md(item["text"]), *country, _md(safeguard)))
+            columns = (labels["recipient"], labels["country"]) if countries else (labels["transfer"],)
+            middle.append(Table((*columns, labels["safeguard"]), tuple(rows)))
         return self._framed(value, middle, "transfers_none")
