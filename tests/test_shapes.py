@@ -85,3 +85,53 @@ def test_a_transfer_policy_still_names_its_safeguard():
     document, problems = load_text(text.encode(), "x.yaml", boolean_keys())
     assert problems == []
     assert [(p.code, p.line) for p in validate_document(document)] == [("S102", 8)]
+
+
+# --- recipients and processors with a role, location and safeguard --------------------------
+
+PROCESSORS = ("processors:\n  items:\n    - text: Kide Oy\n      role: Ylläpito\n      location: Suomi\n"
+              "    - text: Northwind Inc.\n      location: Yhdysvallat\n      safeguard: standard_contractual_clauses\n"
+              "    - Laskutuspalvelu\n")
+
+
+def test_processors_with_a_role_location_or_safeguard_are_a_table_with_a_column_for_each():
+    notice = _notice("recipients:\n  none: true\n" + PROCESSORS)
+    table = _blocks(notice, "vastaanottajat")[-1]
+    assert table.columns == ("Käsittelijä", "Tehtävä", "Sijainti", "Suojatoimi")
+    assert _cells(table) == [
+        ["Kide Oy", "Ylläpito", "Suomi", "–"],
+        ["Northwind Inc.", "–", "Yhdysvallat", "Euroopan komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c))"],
+        ["Laskutuspalvelu", "–", "–", "–"]]
+
+
+def test_a_recipient_s_purpose_is_a_column_of_its_table_and_only_used_columns_are_shown():
+    notice = _notice("recipients:\n  items:\n    - text: Verohallinto\n      purpose: verotus\n"
+                     "    - text: Pankki\n      location: EU/ETA\n")
+    (table,) = _blocks(notice, "vastaanottajat")
+    assert table.columns == ("Vastaanottaja", "Tarkoitus", "Sijainti")
+    assert _cells(table) == [["Verohallinto", "verotus", "–"], ["Pankki", "–", "EU/ETA"]]
+
+
+def test_recipients_without_a_role_location_or_safeguard_stay_a_list():
+    notice = _notice("recipients:\n  items:\n    - text: Verohallinto\n      purpose: verotus\n    - Kela\n")
+    (listed,) = _blocks(notice, "vastaanottajat")
+    assert listed.kind == "list"
+    assert [markup.to_text(entry, inline=True) for entry in listed.entries] == ["Verohallinto: verotus", "Kela"]
+
+
+def test_the_sub_processor_table_s_headers_are_phrases_the_register_may_replace():
+    wording = "wording:\n  labels:\n    processor: Alihankkija\n    role: Palvelu\n    location: Maa tai alue\n"
+    notice = _notice("recipients:\n  none: true\n" + PROCESSORS + wording)
+    assert _blocks(notice, "vastaanottajat")[-1].columns == ("Alihankkija", "Palvelu", "Maa tai alue", "Suojatoimi")
+    for text in _texts(notice):
+        assert "Alihankkija" in text and "Maa tai alue" in text
+
+
+def test_a_processor_s_new_location_or_safeguard_is_material():
+    moved = PROCESSORS.replace("location: Suomi", "location: Intia")
+    assert _changes(PROCESSORS, moved) == [
+        ("Tietojen vastaanottajat: muutettu henkilötietojen käsittelijä ”Kide Oy” (sijainti: Suomi → Intia)", True)]
+    dropped = PROCESSORS.replace("      safeguard: standard_contractual_clauses\n", "")
+    assert _changes(PROCESSORS, dropped) == [
+        ("Tietojen vastaanottajat: muutettu henkilötietojen käsittelijä ”Northwind Inc.” (suojatoimi: Euroopan "
+         "komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)) → –)", True)]

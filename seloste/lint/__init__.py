@@ -39,6 +39,7 @@ from seloste.lint.rules import provision_consequences
 from seloste.lint.rules import provision_requirement
 from seloste.lint.rules import recipients
 from seloste.lint.rules import recipients_named
+from seloste.lint.rules import recipient_location
 from seloste.lint.rules import repealed_law
 from seloste.lint.rules import retention
 from seloste.lint.rules import rights
@@ -69,6 +70,7 @@ RULES = (
     transfers,
     transfers_stated,
     transfer_safeguard_copy,
+    recipient_location,
     retention,
     rights,
     withdraw_consent,

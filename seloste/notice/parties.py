@@ -8,6 +8,7 @@ compares, with the Builder's own helpers for a topic's frame (intro, ``none``, n
 from __future__ import annotations
 
 from seloste import markup
+from seloste.blocks import BulletList
 from seloste.blocks import Table
 from seloste.notice.words import text_words
 
@@ -20,6 +21,11 @@ def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
 
+# A recipient or processor with any of these is shown in a table; the label of each column.
+_TABLE_KEYS = frozenset({"role", "location", "safeguard"})
+_COLUMN_LABELS = {"purpose": "disclosure_purpose", "role": "role", "location": "location", "safeguard": "safeguard"}
+
+
 class Parties:
     """The Builder's methods for recipients, processors and transfers."""
 
@@ -28,19 +34,51 @@ class Parties:
             return item
         return item["text"] + (f": {item['purpose']}" if "purpose" in item else "")
 
-    @staticmethod
-    def _recipient_purpose(item) -> tuple:
-        return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", text_words(item["purpose"])),)
+    def _recipient_settings(self, item) -> tuple:
+        """A recipient's or processor's settings as the diff names them: purpose, role, location, safeguard."""
+        if isinstance(item, str):
+            return ()
+        labels = self.labels
+        shown = (("tarkoitus", text_words(item.get("purpose"))), (labels["role"].lower(), item.get("role", "")),
+                 (labels["location"].lower(), item.get("location", "")),
+                 (labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]] if "safeguard" in item else ""))
+        return tuple((label, value) for label, value in shown if value)
 
     def _recipients(self, value: dict) -> list:
         self._record_frame("recipients", value, "recipients_none")
-        self._record_items("recipients", "recipient", value, self._recipient_purpose)
-        return self._simple_list(value, "recipients_none", describe=self._recipient)
+        self._record_items("recipients", "recipient", value, self._recipient_settings)
+        return self._framed(value, self._recipient_list(value.get("items", []), self.labels["recipient"]),
+                            "recipients_none")
 
     def _processors(self, value: dict) -> list:
         self._record_frame("processors", value)
-        self._record_items("processors", "processor", value, self._recipient_purpose)
-        return self._simple_list(value, describe=self._recipient)
+        self._record_items("processors", "processor", value, self._recipient_settings)
+        return self._framed(value, self._recipient_list(value.get("items", []), self.labels["processor"]))
+
+    def _recipient_list(self, items: list, first: str) -> list:
+        """Recipients or processors as a list; as a table (a sub-processor table) when any of them
+        has a role, location or safeguard, with a column for each of those that any of them has."""
+        if not items:
+            return []
+        if not any(isinstance(item, dict) and _TABLE_KEYS & set(item) for item in items):
+            return [BulletList(tuple(_md(self._recipient(item)) for item in items))]
+        labels = self.labels
+        keys = [key for key in ("purpose", "role", "location", "safeguard")
+                if any(isinstance(item, dict) and key in item for item in items)]
+        columns = (first, *(labels[_COLUMN_LABELS[key]] for key in keys))
+        rows = []
+        for item in items:
+            item = {"text": item} if isinstance(item, str) else item
+            cells = [_md(item["text"])]
+            for key in keys:
+                if key not in item:
+                    cells.append(_plain("–"))
+                elif key == "safeguard":
+                    cells.append(_plain(self.words["safeguards"][item[key]]))
+                else:
+                    cells.append(_md(item[key]) if key == "purpose" else _plain(item[key]))
+            rows.append(tuple(cells))
+        return [Table(columns, tuple(rows))]
 
     def _transfers(self, value: dict) -> list:
         labels = self.labels
