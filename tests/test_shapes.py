@@ -135,3 +135,57 @@ def test_a_processor_s_new_location_or_safeguard_is_material():
     assert _changes(PROCESSORS, dropped) == [
         ("Tietojen vastaanottajat: muutettu henkilötietojen käsittelijä ”Northwind Inc.” (suojatoimi: Euroopan "
          "komission hyväksymät vakiosopimuslausekkeet (GDPR 46(2)(c)) → –)", True)]
+
+
+# --- several recipient lists, each with its own lead-in -------------------------------------
+
+GROUPS = ("recipients:\n  groups:\n    - intro: 'Tietoja luovutetaan viranomaisille:'\n      items:\n"
+          "        - Verohallinto\n        - text: Kela\n          purpose: etuudet\n"
+          "    - intro: 'Tietoja luovutetaan yhteistyökumppaneille:'\n      items:\n"
+          "        - text: Tilitoimisto Oy\n          location: Suomi\n"
+          "  items:\n    - Tilintarkastaja\n")
+
+
+def test_each_recipient_list_follows_its_own_lead_in_and_chooses_list_or_table_for_itself():
+    blocks = _blocks(_notice(GROUPS), "vastaanottajat")
+    assert [block.kind for block in blocks] == ["list", "paragraph", "list", "paragraph", "table"]
+    assert [markup.to_text(entry, inline=True) for entry in blocks[0].entries] == ["Tilintarkastaja"]
+    assert markup.to_text(blocks[1].text) == "Tietoja luovutetaan viranomaisille:"
+    assert [markup.to_text(entry, inline=True) for entry in blocks[2].entries] == ["Verohallinto", "Kela: etuudet"]
+    assert markup.to_text(blocks[3].text) == "Tietoja luovutetaan yhteistyökumppaneille:"
+    assert blocks[4].columns == ("Vastaanottaja", "Sijainti") and _cells(blocks[4]) == [["Tilitoimisto Oy", "Suomi"]]
+    for text in _texts(_notice(GROUPS)):
+        assert text.index("viranomaisille:") < text.index("Verohallinto") < text.index("yhteistyökumppaneille:")
+
+
+def test_processors_have_lists_with_lead_ins_too():
+    notice = _notice("recipients:\n  none: true\nprocessors:\n  groups:\n    - intro: 'Postitus:'\n      items: [Posti Oy]\n")
+    assert [block.kind for block in _blocks(notice, "vastaanottajat")][-2:] == ["paragraph", "list"]
+
+
+def test_a_recipient_added_to_a_list_is_reported_in_its_list_and_is_material():
+    added = GROUPS.replace("        - Verohallinto\n", "        - Verohallinto\n        - Tulli\n")
+    assert _changes(GROUPS, added) == [
+        ("Tietojen vastaanottajat: lisätty vastaanottaja ”Tulli” (ryhmä ”Tietoja luovutetaan viranomaisille:”)", True)]
+
+
+def test_a_recipient_moved_to_another_list_is_a_move():
+    moved = GROUPS.replace("        - Verohallinto\n", "").replace("  items:\n    - Tilintarkastaja\n",
+                                                                     "  items:\n    - Tilintarkastaja\n    - Verohallinto\n")
+    assert _changes(GROUPS, moved) == [
+        ("Tietojen vastaanottajat: siirretty vastaanottaja ”Verohallinto” (pois ryhmästä ”Tietoja luovutetaan "
+         "viranomaisille:”)", False)]
+
+
+def test_a_reworded_lead_in_is_material_and_moves_none_of_its_recipients():
+    reworded = GROUPS.replace("luovutetaan viranomaisille:", "luovutetaan lain perusteella viranomaisille:")
+    assert _changes(GROUPS, reworded) == [
+        ("Tietojen vastaanottajat: muutettu luettelon johdanto (”Tietoja luovutetaan viranomaisille:” → ”Tietoja "
+         "luovutetaan lain perusteella viranomaisille:”)", True)]
+
+
+def test_a_renamed_data_group_moves_none_of_its_data():
+    before = "data_categories:\n  groups:\n    - name: Perustiedot\n      items: [Nimi, Osoite]\n"
+    assert _changes(before, before.replace("Perustiedot", "Perus- ja yhteystiedot")) == [
+        ("Käsiteltävät henkilötiedot: muutettu tietoryhmä ”Perustiedot” (”Perustiedot” → ”Perus- ja yhteystiedot”)",
+         False)]

@@ -100,14 +100,29 @@ def _compare_entries(old: list[Item], new: list[Item], section: str) -> list[Cha
         changes.append(_change(section, entry, REMOVED, entry.name, _attributes(entry)))
     for entry in added:
         changes.append(_change(section, entry, ADDED, entry.name, _attributes(entry)))
+    renamed = _renamed_groups(old, new, pairs)
     for before, after in pairs:
         if before.content != after.content:
             changes.append(_changed(section, before, after))
-        if before.group != after.group:
+        if before.group != after.group and (before.group, after.group) not in renamed:
             changes.append(Change(section, after.topic, after.kind, MOVED, shorten(after.name, 80),
                                   _group_move(before.group, after.group), False))
     changes.extend(_moves(index_pairs, old, new, section))
     return changes
+
+
+def _renamed_groups(old: list[Item], new: list[Item], pairs: list) -> set:
+    """(old name, new name) of each group that was renamed rather than emptied: every entry of
+    it that is still there went to one group, which the old side did not have, and the new side
+    has no group of the old name. Its entries did not move (a list of recipients is named by
+    its lead-in, whose rewording would otherwise move every entry)."""
+    old_groups, new_groups = {entry.group for entry in old}, {entry.group for entry in new}
+    targets = collections.defaultdict(set)
+    for before, after in pairs:
+        if before.group != after.group:
+            targets[before.group].add(after.group)
+    return {(name, target) for name, (target, *others) in targets.items()
+            if not others and name and target and name not in new_groups and target not in old_groups}
 
 
 def _group_move(old: str, new: str) -> str:

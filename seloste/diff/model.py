@@ -18,6 +18,7 @@ NOUNS = {
     "intro": "johdanto",
     "notes": "lisätiedot",
     "group_intro": "tietoryhmän johdanto",
+    "list_intro": "luettelon johdanto",
     "purpose": "käsittelyn tarkoitus",
     "register_basis": "kaikkien tarkoitusten oikeusperuste",
     "data_subject": "rekisteröityjen ryhmä",

@@ -271,13 +271,14 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
 
 def statement(register, topic: str) -> str:
     """How a register states a topic that may be "none": ``missing`` (no such key),
-    ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items``, ``text`` (intro or
-    notes only) or ``empty`` (the key says nothing)."""
+    ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items`` (in its list
+    or its lists of ``groups``), ``text`` (intro or notes only) or ``empty`` (the key says nothing)."""
     value = register.data.get(topic)
     if value is None:
         return "missing"
+    listed = value.get("items") or any(group["items"] for group in value.get("groups", []))
     if value.get("none") is True or isinstance(value.get("none"), str):  # true, or said in own words
-        return "contradiction" if value.get("items") else "none"
-    if value.get("items"):
+        return "contradiction" if listed else "none"
+    if listed:
         return "items"
     return "text" if has_text(value) else "empty"

@@ -10,6 +10,9 @@ from __future__ import annotations
 from seloste import markup
 from seloste.blocks import BulletList
 from seloste.blocks import Table
+from seloste.notice.words import content_words
+from seloste.notice.words import item_text
+from seloste.notice.words import shorten
 from seloste.notice.words import text_words
 
 
@@ -47,13 +50,31 @@ class Parties:
     def _recipients(self, value: dict) -> list:
         self._record_frame("recipients", value, "recipients_none")
         self._record_items("recipients", "recipient", value, self._recipient_settings)
-        return self._framed(value, self._recipient_list(value.get("items", []), self.labels["recipient"]),
-                            "recipients_none")
+        middle = self._recipient_list(value.get("items", []), self.labels["recipient"])
+        middle.extend(self._recipient_groups("recipients", "recipient", value, self.labels["recipient"]))
+        return self._framed(value, middle, "recipients_none")
 
     def _processors(self, value: dict) -> list:
         self._record_frame("processors", value)
         self._record_items("processors", "processor", value, self._recipient_settings)
-        return self._framed(value, self._recipient_list(value.get("items", []), self.labels["processor"]))
+        middle = self._recipient_list(value.get("items", []), self.labels["processor"])
+        middle.extend(self._recipient_groups("processors", "processor", value, self.labels["processor"]))
+        return self._framed(value, middle)
+
+    def _recipient_groups(self, topic: str, kind: str, value: dict, first: str) -> list:
+        """Each list of ``groups`` after its own lead-in (after the list of ``items``). A group is named by its lead-in's words
+        (its entries are reported in it) and its lead-in is compared by its place."""
+        blocks: list = []
+        for number, group in enumerate(value.get("groups", []), start=1):
+            name = shorten(content_words(group["intro"]), 60)
+            self.record_content(topic, "list_intro", f"group:{number}", "", group["intro"])
+            for item in group["items"]:
+                source = item_text(item)
+                self.record(topic, kind, source, text_words(source), text_words(source),
+                            self._recipient_settings(item), name)
+            blocks.extend(self.content(group["intro"]))
+            blocks.extend(self._recipient_list(group["items"], first))
+        return blocks
 
     def _recipient_list(self, items: list, first: str) -> list:
         """Recipients or processors as a list; as a table (a sub-processor table) when any of them

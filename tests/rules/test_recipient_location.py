@@ -27,6 +27,9 @@ CASES = [
     pytest.param(_item("processors", "Suomi ja Yhdysvallat"), [(9, 17)], id="one part outside"),
     pytest.param("processors:\n  items:\n    - Palvelu Oy\n    - text: Posti\n      role: Postitus\n", [],
                  id="no location"),
+    pytest.param("recipients:\n  groups:\n    - intro: 'Kumppaneille:'\n      items:\n        - text: A Oy\n"
+                 "          location: EU/ETA\n        - text: B Inc.\n          location: Kanada\n", [(13, 21)],
+                 id="in a group: at its location"),
 ]
 
 

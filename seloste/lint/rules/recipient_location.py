@@ -56,6 +56,9 @@ def listed(register, topic: str):
     value = register.data.get(topic) or {}
     for index, item in enumerate(value.get("items", [])):
         yield (topic, "items", index), item
+    for group_index, group in enumerate(value.get("groups", [])):
+        for index, item in enumerate(group["items"]):
+            yield (topic, "groups", group_index, "items", index), item
 
 
 def check(register):
