@@ -189,3 +189,95 @@ def test_a_renamed_data_group_moves_none_of_its_data():
     assert _changes(before, before.replace("Perustiedot", "Perus- ja yhteystiedot")) == [
         ("Käsiteltävät henkilötiedot: muutettu tietoryhmä ”Perustiedot” (”Perustiedot” → ”Perus- ja yhteystiedot”)",
          False)]
+
+
+# --- groups of data subjects, each with its own data and retention ---------------------------
+
+SUBJECTS = ("data_subjects:\n  groups:\n    - name: Hakijat\n      intro: Avointa paikkaa hakeneet.\n"
+            "      data:\n        - Nimi\n        - text: Terveydentila\n          special_category: health\n"
+            "          condition: b\n"
+            "      retention:\n        - text: Hakemukset\n          period: kuusi kuukautta\n"
+            "    - name: Suosittelijat\n      data: [Nimi, Puhelinnumero]\n      retention: Poistetaan hakijan mukana.\n"
+            "    - name: Haastattelijat\n      retention:\n        - Poistetaan haun jälkeen.\n")
+
+
+def test_each_group_of_data_subjects_is_a_sub_heading_with_its_data_and_retention():
+    blocks = _blocks(_notice(SUBJECTS), "rekisteroidyt")
+    shown = [(block.kind, block.text if block.kind == "heading" else
+              markup.to_text(block.text) if block.kind == "paragraph" else
+              [markup.to_text(entry, inline=True) for entry in block.entries] if block.kind == "list" else
+              [(field.label, markup.to_text(field.value, inline=True)) for field in block.entries]
+              if block.kind == "fields" else (block.columns, _cells(block))) for block in blocks]
+    assert shown == [
+        ("heading", "Hakijat"),
+        ("paragraph", "Avointa paikkaa hakeneet."),
+        ("paragraph", "Käsiteltävät tiedot:"),
+        ("list", ["Nimi", "Terveydentila (erityinen henkilötietoryhmä: terveystiedot, käsittelyn edellytys GDPR 9(2)(b))"]),
+        ("table", (("Tiedot", "Säilytysaika"), [["Hakemukset", "kuusi kuukautta"]])),
+        ("heading", "Suosittelijat"),
+        ("paragraph", "Käsiteltävät tiedot:"),
+        ("list", ["Nimi", "Puhelinnumero"]),
+        ("fields", [("Säilytysaika", "Poistetaan hakijan mukana.")]),
+        ("heading", "Haastattelijat"),
+        ("paragraph", "Säilytysaika:"),
+        ("list", ["Poistetaan haun jälkeen."]),
+    ]
+    markdown = render_markdown(_notice(SUBJECTS)).decode()
+    assert "### Hakijat\n" in markdown and "### Suosittelijat\n" in markdown
+
+
+def test_a_group_s_lead_in_is_a_phrase_the_register_may_replace():
+    notice = _notice(SUBJECTS + "wording:\n  labels:\n    subject_data: Keräämme seuraavat tiedot\n")
+    for text in _texts(notice):
+        assert "Keräämme seuraavat tiedot:" in text
+
+
+def test_data_after_groups_in_the_same_section_gets_its_own_sub_heading():
+    legacy = MINIMAL.replace("layout: gdpr", "layout: henkilotietolaki")
+    common = "data_categories:\n  items: [Asiointikieli]\n"
+    blocks = _blocks(_notice(SUBJECTS + common, legacy), "tietosisalto")
+    heading = next(index for index, block in enumerate(blocks) if block.kind == "heading" and block.text == "Käsiteltävät tiedot")
+    assert [markup.to_text(entry, inline=True) for entry in blocks[heading + 1].entries] == ["Asiointikieli"]
+    plain = "data_subjects:\n  items: [Asiakkaat]\n"  # without groups: as before, no sub-heading
+    assert [block.kind for block in _blocks(_notice(plain + common, legacy), "tietosisalto")] == ["list", "list"]
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda text: text.replace("      data: [Nimi, Puhelinnumero]", "      data: [Nimi, Puhelinnumero, Sähköposti]"),
+     [("Rekisteröityjen ryhmät: lisätty tieto ”Sähköposti” (ryhmä ”Suosittelijat”)", True)]),
+    (lambda text: text.replace("      data: [Nimi, Puhelinnumero]", "      data: [Puhelinnumero]"),
+     [("Rekisteröityjen ryhmät: poistettu tieto ”Nimi” (ryhmä ”Suosittelijat”)", False)]),
+    (lambda text: text.replace("condition: b", "condition: h"),
+     [("Rekisteröityjen ryhmät: muutettu tieto ”Terveydentila” (ryhmä ”Hakijat”; erityinen henkilötietoryhmä: "
+       "terveystiedot, käsittelyn edellytys GDPR 9(2)(b) → terveystiedot, käsittelyn edellytys GDPR 9(2)(h))", True)]),
+    (lambda text: text.replace("kuusi kuukautta", "kaksi vuotta"),
+     [("Rekisteröityjen ryhmät: muutettu säilytysaika ”Hakemukset” (ryhmä ”Hakijat”; säilytysaika: kuusi kuukautta → "
+       "kaksi vuotta)", True)]),
+    (lambda text: text.replace("Poistetaan hakijan mukana.", "Poistetaan vuoden kuluttua."),
+     [("Rekisteröityjen ryhmät: muutettu säilytysaika ”Poistetaan hakijan mukana.” (ryhmä ”Suosittelijat”; "
+       "”Poistetaan hakijan mukana.” → ”Poistetaan vuoden kuluttua.”)", True)]),
+    (lambda text: text.replace("Avointa paikkaa hakeneet.", "Avointa paikkaa hakeneet ja haastatellut."),
+     [("Rekisteröityjen ryhmät: muutettu ryhmän johdanto ”Hakijat” (”Avointa paikkaa hakeneet.” → ”Avointa paikkaa "
+       "hakeneet ja haastatellut.”)", True)]),
+    (lambda text: text + "    - name: Harjoittelijat\n      data: [Nimi]\n",
+     [("Rekisteröityjen ryhmät: lisätty rekisteröityjen ryhmä ”Harjoittelijat”", True),
+      ("Rekisteröityjen ryhmät: lisätty tieto ”Nimi” (ryhmä ”Harjoittelijat”)", True)]),
+    (lambda text: text.replace("name: Suosittelijat", "name: Hakijoiden suosittelijat"),
+     [("Rekisteröityjen ryhmät: muutettu rekisteröityjen ryhmä ”Suosittelijat” (”Suosittelijat” → ”Hakijoiden "
+       "suosittelijat”)", False)]),
+], ids=["data added", "data removed", "special category changed", "period changed", "retention text changed",
+        "intro changed", "group added", "group renamed"])
+def test_a_change_in_a_group_of_data_subjects_is_reported_in_its_group(edit, expected):
+    assert _changes(SUBJECTS, edit(SUBJECTS)) == expected
+
+
+def test_the_same_data_of_two_groups_is_two_facts():
+    # "Nimi" leaves the applicants and stays with the references: no move, one removal in its group.
+    removed = SUBJECTS.replace("        - Nimi\n        - text: Terveydentila", "        - text: Terveydentila")
+    assert _changes(SUBJECTS, removed) == [("Rekisteröityjen ryhmät: poistettu tieto ”Nimi” (ryhmä ”Hakijat”)", False)]
+    # Data that goes from one group to another is new data of that group: material.
+    moved = SUBJECTS.replace("data: [Nimi, Puhelinnumero]", "data: [Nimi]").replace(
+        "    - name: Haastattelijat\n", "    - name: Haastattelijat\n      data: [Puhelinnumero]\n")
+    assert _changes(SUBJECTS, moved) == [
+        ("Rekisteröityjen ryhmät: poistettu tieto ”Puhelinnumero” (ryhmä ”Suosittelijat”)", False),
+        ("Rekisteröityjen ryhmät: lisätty tieto ”Puhelinnumero” (ryhmä ”Haastattelijat”)", True)]

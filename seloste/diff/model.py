@@ -22,6 +22,8 @@ NOUNS = {
     "purpose": "käsittelyn tarkoitus",
     "register_basis": "kaikkien tarkoitusten oikeusperuste",
     "data_subject": "rekisteröityjen ryhmä",
+    "subject_group": "rekisteröityjen ryhmä",
+    "subject_intro": "ryhmän johdanto",
     "data_group": "tietoryhmä",
     "data_category": "tieto",
     "source": "tietolähde",

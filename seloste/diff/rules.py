@@ -51,6 +51,12 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("complaint", "intro"): ALL,
     ("complaint", "notes"): ALL,
     ("data_subjects", "data_subject"): frozenset({ADDED}),
+    # A group of data subjects with its own data and retention: a new group, new or changed
+    # data of a group, any change to its retention or to the text about it.
+    ("data_subjects", "subject_group"): frozenset({ADDED}),
+    ("data_subjects", "subject_intro"): ALL,
+    ("data_subjects", "data_category"): frozenset({ADDED, CHANGED}),
+    ("data_subjects", "retention_item"): ALL,
     ("provision_requirement", "provision_kind"): frozenset({CHANGED}),
     ("provision_requirement", "provision_consequences"): ALL,
     ("automated_decisions", "automated_decision"): frozenset({ADDED, CHANGED}),
@@ -80,7 +86,7 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
 TEXT_KINDS = frozenset({
-    "purpose", "data_subject", "data_category", "data_group", "source", "recipient", "processor",
+    "purpose", "data_subject", "subject_group", "data_category", "data_group", "source", "recipient", "processor",
     "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
 })
 # Identity and contact details: every change counts, however small.
@@ -88,3 +94,9 @@ EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout",
 # Entries that name an organisation or a country: one letter may be another company ("Google LLC"
 # and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
 NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})
+# Entries whose group is part of what they are: the same data of another group of people is
+# another fact. They are paired only within their group (a renamed group, its naming entry
+# paired by wording, is the same group), and never move between groups.
+GROUP_IDENTITY = frozenset({("data_subjects", "data_category"), ("data_subjects", "retention_item")})
+# The kinds of entry that name those groups (their key is the group's name).
+GROUP_NAMERS = frozenset({"subject_group"})

@@ -3,7 +3,8 @@
 One method a topic (``_purposes`` lays out ``purposes``); each records the topic's items
 (:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
 and notes first, then its items. The topics of other modules of this package
-(:mod:`.parties`: recipients, processors, transfers) are methods the Builder inherits.
+(:mod:`.parties`: recipients, processors, transfers; :mod:`.subjects`: data subjects) are
+methods the Builder inherits.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from seloste.notice.words import source_notes
 from seloste.notice.words import special_category_note
 from seloste.notice.words import text_words
 from seloste.notice.parties import Parties
+from seloste.notice.subjects import Subjects
 from seloste.facts import fact_names
 from seloste.resources import authorities
 
@@ -42,14 +44,16 @@ def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
 
-class Builder(Parties):
-    """Lays a register's topics out; recipients, processors and transfers are in :mod:`.parties`."""
+class Builder(Parties, Subjects):
+    """Lays a register's topics out; recipients, processors and transfers are in :mod:`.parties`,
+    the data subjects and their groups in :mod:`.subjects`."""
 
     def __init__(self, data: dict, words: dict):
         self.data = data
         self.words = words
         self.labels = words["labels"]
         self.items: list[Item] = []
+        self.under_groups: set[str] = set()  # topics whose blocks end under their last group's sub-heading
 
     def topic(self, name: str) -> list:
         if name == "register_name":
@@ -235,15 +239,10 @@ class Builder(Parties):
             return _md(f"{basis}. {markup.literal_source(labels['legitimate_interest'])}: {item['legitimate_interest']}")
         return _md(basis)
 
-    def _data_subjects(self, value: dict) -> list:
-        self._record_frame("data_subjects", value)
-        self._record_items("data_subjects", "data_subject", value)
-        return self._simple_list(value)
-
-    def _data_category(self, item, group: str = "") -> str:
+    def _data_category(self, item, group: str = "", topic: str = "data_categories") -> str:
         note = "" if isinstance(item, str) else special_category_note(item, self.words)
         source = item_text(item)
-        self.record("data_categories", "data_category", source, text_words(source), text_words(source),
+        self.record(topic, "data_category", source, text_words(source), text_words(source),
                     ((self.labels["special_category"], note),) if note else (), group)
         if note:
             return f"{source} ({markup.literal_source(self.labels['special_category'] + ': ' + note)})"
@@ -282,18 +281,28 @@ class Builder(Parties):
         return self._simple_list(value)
 
     def _retention(self, value: dict) -> list:
-        period = self.labels["period"].lower()
         self._record_frame("retention", value)
-        self._record_items("retention", "retention_item", value,
-                           lambda item: () if isinstance(item, str) else ((period, text_words(item["period"])),))
-        items = value.get("items", [])
+        self._record_retention("retention", value.get("items", []))
+        return self._framed(value, self._retention_list(value.get("items", [])))
+
+    def _record_retention(self, topic: str, items: list, group: str = "") -> None:
+        period = self.labels["period"].lower()
+        for item in items:
+            source = item_text(item)
+            self.record(topic, "retention_item", source, text_words(source), text_words(source),
+                        () if isinstance(item, str) else ((period, text_words(item["period"])),), group)
+
+    def _retention_list(self, items: list) -> list:
+        """Retention items as a list, or as a table of data and period when any names its period."""
+        if not items:
+            return []
         if not any(isinstance(item, dict) for item in items):
-            return self._simple_list(value)
+            return [BulletList(tuple(_md(item) for item in items))]
         rows = tuple(
             (_md(item), _plain("–")) if isinstance(item, str) else (_md(item["text"]), _md(item["period"]))
             for item in items
         )
-        return self._framed(value, [Table((self.labels["data"], self.labels["period"]), rows)])
+        return [Table((self.labels["data"], self.labels["period"]), rows)]
 
     def _rights(self, value: dict) -> list:
         self._record_frame("rights", value)
