@@ -149,7 +149,7 @@ def test_the_fixtures_use_every_field_of_the_schema():
 
 
 # Fixtures of the shapes that kaikki-kentat.yaml does not have (each field of them checked too).
-SHAPES = (FIXTURES / "ryhmat-ja-kasittelijat.yaml",)
+SHAPES = (FIXTURES / "ryhmat-ja-kasittelijat.yaml", FIXTURES / "tutkimusrekisteri.yaml")
 
 
 def _rendered_leaves():

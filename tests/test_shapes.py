@@ -281,3 +281,49 @@ def test_the_same_data_of_two_groups_is_two_facts():
     assert _changes(SUBJECTS, moved) == [
         ("Rekisteröityjen ryhmät: poistettu tieto ”Puhelinnumero” (ryhmä ”Suosittelijat”)", False),
         ("Rekisteröityjen ryhmät: lisätty tieto ”Puhelinnumero” (ryhmä ”Haastattelijat”)", True)]
+
+
+# --- joint controllers (GDPR 26) -------------------------------------------------------------
+
+JOINT = ("joint_controllers:\n  items:\n    - name: Kumppani Oy\n      business_id: 2718282-8\n"
+         "      contact: tietosuoja@kumppani.example\n    - name: Kaupunki\n      contact:\n        name: Ville\n"
+         "        email: ville@kaupunki.example\n  arrangement: Pyyntöihin vastaa Oy.\n")
+
+
+def _fields(block) -> list[tuple[str, str]]:
+    return [(field.label, markup.to_text(field.value, inline=True)) for field in block.entries]
+
+
+@pytest.mark.parametrize("layout", ["gdpr", "henkilotietolaki"])
+def test_joint_controllers_follow_the_controller_under_their_own_sub_heading(layout):
+    notice = _notice(JOINT, MINIMAL.replace("layout: gdpr", f"layout: {layout}"))
+    blocks = _blocks(notice, "rekisterinpitaja")
+    assert [block.kind for block in blocks] == ["fields", "heading", "fields", "fields", "paragraph", "paragraph"]
+    assert blocks[1].text == "Yhteisrekisterinpitäjät"
+    assert _fields(blocks[2]) == [("Rekisterinpitäjä", "Kumppani Oy"), ("Y-tunnus", "2718282-8"),
+                                  ("Yhteystiedot", "tietosuoja@kumppani.example")]
+    assert _fields(blocks[3]) == [("Rekisterinpitäjä", "Kaupunki"), ("Yhteystiedot", "Ville, ville@kaupunki.example")]
+    assert [markup.to_text(block.text) for block in blocks[4:]] == ["Järjestelyn keskeinen sisältö:",
+                                                                    "Pyyntöihin vastaa Oy."]
+
+
+def test_the_joint_controllers_labels_are_their_own():
+    notice = _notice(JOINT + "wording:\n  labels:\n    name: Yhdistys\n    joint_controller: Toinen rekisterinpitäjä\n")
+    blocks = _blocks(notice, "rekisterinpitaja")
+    assert blocks[0].entries[0].label == "Yhdistys" and blocks[2].entries[0].label == "Toinen rekisterinpitäjä"
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda text: text.replace("2718282-8", "2718283-6"),
+     [("Rekisterinpitäjä: muutettu yhteisrekisterinpitäjä ”Kumppani Oy” (y-tunnus: 2718282-8 → 2718283-6)", True)]),
+    (lambda text: text.replace("ville@", "v.ille@"),
+     [("Rekisterinpitäjä: muutettu yhteisrekisterinpitäjä ”Kaupunki” (yhteystiedot: Ville, ville@kaupunki.example → "
+       "Ville, v.ille@kaupunki.example)", True)]),
+    (lambda text: text.replace("  arrangement:", "    - name: Kolmas Oy\n  arrangement:"),
+     [("Rekisterinpitäjä: lisätty yhteisrekisterinpitäjä ”Kolmas Oy”", True)]),
+    (lambda text: text.replace("Pyyntöihin vastaa Oy.", "Pyyntöihin vastaa kaupunki."),
+     [("Rekisterinpitäjä: muutettu yhteisrekisterinpitäjyyden järjestely (”Pyyntöihin vastaa Oy.” → ”Pyyntöihin "
+       "vastaa kaupunki.”)", True)]),
+], ids=["business id", "contact", "controller added", "arrangement"])
+def test_a_change_of_joint_controllers_is_material(edit, expected):
+    assert _changes(JOINT, edit(JOINT)) == expected

@@ -15,6 +15,8 @@ NOUNS = {
     "register": "seloste",
     "controller_field": "yhteystieto",
     "dpo_field": "tietosuojavastaavan yhteystieto",
+    "joint_controller": "yhteisrekisterinpitäjä",
+    "arrangement": "yhteisrekisterinpitäjyyden järjestely",
     "intro": "johdanto",
     "notes": "lisätiedot",
     "group_intro": "tietoryhmän johdanto",

@@ -15,6 +15,10 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("register", "register"): frozenset({ADDED, REMOVED}),
     ("controller", "controller_field"): ALL,
     ("controller", "notes"): ALL,
+    ("joint_controllers", "joint_controller"): ALL,
+    ("joint_controllers", "arrangement"): ALL,
+    ("joint_controllers", "intro"): ALL,
+    ("joint_controllers", "notes"): ALL,
     ("dpo", "dpo_field"): ALL,
     ("dpo", "notes"): ALL,
     ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
@@ -90,7 +94,7 @@ TEXT_KINDS = frozenset({
     "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
 })
 # Identity and contact details: every change counts, however small.
-EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated"})
+EXACT_KINDS = frozenset({"controller_field", "dpo_field", "joint_controller", "authority", "layout", "updated"})
 # Entries that name an organisation or a country: one letter may be another company ("Google LLC"
 # and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
 NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})

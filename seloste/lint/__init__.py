@@ -30,6 +30,7 @@ from seloste.lint.rules import controller_contact
 from seloste.lint.rules import data_categories
 from seloste.lint.rules import dpo_contact
 from seloste.lint.rules import email_address
+from seloste.lint.rules import joint_controllers
 from seloste.lint.rules import legacy_layout
 from seloste.lint.rules import legal_basis
 from seloste.lint.rules import legitimate_interest
@@ -62,6 +63,7 @@ from seloste.problem import Problem
 # the form of identifiers and contact details. IDs are stable and never reused.
 RULES = (
     controller_contact,
+    joint_controllers,
     dpo_contact,
     legal_basis,
     legitimate_interest,

@@ -1,4 +1,5 @@
-"""Who else gets or handles the data: recipients, processors and transfers outside the EU/EEA.
+"""Who else decides on, gets or handles the data: joint controllers, recipients, processors and
+transfers outside the EU/EEA.
 
 A part of :class:`~seloste.notice.builder.Builder` (which inherits :class:`Parties`): one
 method a topic, each laying the topic out into blocks and recording the items the diff
@@ -9,7 +10,11 @@ from __future__ import annotations
 
 from seloste import markup
 from seloste.blocks import BulletList
+from seloste.blocks import Field
+from seloste.blocks import Fields
+from seloste.blocks import Paragraph
 from seloste.blocks import Table
+from seloste.notice.words import contact_text
 from seloste.notice.words import content_words
 from seloste.notice.words import item_text
 from seloste.notice.words import shorten
@@ -30,7 +35,35 @@ _COLUMN_LABELS = {"purpose": "disclosure_purpose", "role": "role", "location": "
 
 
 class Parties:
-    """The Builder's methods for recipients, processors and transfers."""
+    """The Builder's methods for joint controllers, recipients, processors and transfers."""
+
+    def _joint_controllers(self, value: dict) -> list:
+        """Each other controller as label–value lines, then the essence of the arrangement
+        (GDPR 26(2)) after its lead-in."""
+        labels = self.labels
+        self._record_frame("joint_controllers", value)
+        middle: list = []
+        for item in value["items"]:
+            entries = [Field(labels["joint_controller"], _plain(item["name"]))]
+            shown = []
+            if "business_id" in item:
+                entries.append(Field(labels["business_id"], _plain(item["business_id"])))
+                shown.append((labels["business_id"].lower(), item["business_id"]))
+            contact = item.get("contact")
+            if isinstance(contact, dict):
+                entries.append(Field(labels["joint_contact"], contact_text(contact)))
+                shown.append((labels["joint_contact"].lower(),
+                              ", ".join(contact[part] for part in ("name", "title", "phone", "email") if part in contact)))
+            elif contact:
+                entries.append(Field(labels["joint_contact"], _md(contact)))
+                shown.append((labels["joint_contact"].lower(), text_words(contact)))
+            self.record("joint_controllers", "joint_controller", item["name"], item["name"], item["name"], shown)
+            middle.append(Fields(tuple(entries)))
+        if "arrangement" in value:
+            self.record_content("joint_controllers", "arrangement", "arrangement", "", value["arrangement"])
+            middle.append(Paragraph(_plain(f"{labels['arrangement']}:")))
+            middle.extend(self.content(value["arrangement"]))
+        return self._framed(value, middle)
 
     def _recipient(self, item) -> str:
         if isinstance(item, str):
