@@ -38,12 +38,13 @@ def topic_order() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=None)
 def layouts() -> dict:
-    """The shipped layouts by id."""
+    """The shipped layouts by id. A section marked ``optional`` is one that only some registers
+    have (a study's): an own order of sections may leave it out while its topics hold no data."""
     from seloste.load import load_text
 
     found = {}
     for path in sorted((DATA_DIR / "layouts").glob("*.yaml")):
-        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered"}))
+        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered", "optional"}))
         if problems or document is None:
             raise RuntimeError(f"broken layout {path}: {problems}")
         found[document.data["id"]] = document.data

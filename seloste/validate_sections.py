@@ -68,7 +68,8 @@ def problems(document: Document) -> list[Problem]:
 def _shape_problems(document: Document, layout: dict) -> list[Problem]:
     """The register's own titles, order and omitted sections against its layout.
 
-    S115: a section id the layout does not have. S116: an order that leaves a section out.
+    S115: a section id the layout does not have. S116: an order that leaves a section out (an
+    optional one only when the register has data for it).
     S117: an omitted section whose topics the register has data for (it would not be shown).
     """
     data = document.data
@@ -95,7 +96,11 @@ def _shape_problems(document: Document, layout: dict) -> list[Problem]:
     if isinstance(order, list):
         for index, section_id in enumerate(order):
             unknown(("section_order", index), section_id)
-        missing = [section_id for section_id in layout_ids if section_id not in order and section_id not in omitted]
+        # An optional section (only a research register has one) may go unlisted while it is empty.
+        empty_optional = {section["id"] for section in layout["sections"] if section.get("optional")
+                          and not any(placement["topic"] in data for placement in section["topics"])}
+        missing = [section_id for section_id in layout_ids
+                   if section_id not in order and section_id not in omitted and section_id not in empty_optional]
         if missing:
             line, column = document.position(("section_order",), key=True)
             problems.append(Problem(document.path, line, column, "S116", ERROR,

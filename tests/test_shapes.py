@@ -327,3 +327,81 @@ def test_the_joint_controllers_labels_are_their_own():
 ], ids=["business id", "contact", "controller added", "arrangement"])
 def test_a_change_of_joint_controllers_is_material(edit, expected):
     assert _changes(JOINT, edit(JOINT)) == expected
+
+
+# --- research registers ----------------------------------------------------------------------
+
+RESEARCH = ("research:\n  leader:\n    name: Liisa Laine\n    email: liisa@yliopisto.example\n  parties:\n"
+            "    - name: Yliopisto\n      role: Toteuttaja\n    - name: Havu Oy\n      role: Analyysi\n"
+            "  after_study:\n    action: archived\n    text: Tietoarkistoon ilman tunnistetietoja.\n")
+
+
+@pytest.mark.parametrize("layout, before", [("gdpr", "tietosuojavastaava"), ("henkilotietolaki", "rekisterinpitaja")])
+def test_a_study_has_a_section_of_its_own_near_the_controller(layout, before):
+    head = MINIMAL.replace("layout: gdpr", f"layout: {layout}") + "dpo:\n  email: t@b.fi\n"
+    ids = [section.id for section in _notice(RESEARCH, head).sections]
+    assert ids[ids.index(before) + 1] == "tutkimus"
+    assert "tutkimus" not in [section.id for section in _notice("", head).sections]
+
+
+def test_a_study_shows_its_leader_parties_and_what_happens_to_the_data_after_it():
+    notice = _notice(RESEARCH)
+    section = next(section for section in notice.sections if section.id == "tutkimus")
+    assert section.title == "Tieteellinen tutkimus"
+    leader, parties, action, text = section.blocks
+    assert _fields(leader) == [("Tutkimuksen vastuullinen johtaja", "Liisa Laine, liisa@yliopisto.example")]
+    assert (parties.caption, parties.columns) == ("Tutkimuksen osapuolet", ("Osapuoli", "Tehtävä tutkimuksessa"))
+    assert _cells(parties) == [["Yliopisto", "Toteuttaja"], ["Havu Oy", "Analyysi"]]
+    assert markup.to_text(action.text) == "Tutkimusaineisto arkistoidaan tutkimuksen päätyttyä."
+    assert markup.to_text(text.text) == "Tietoarkistoon ilman tunnistetietoja."
+
+
+@pytest.mark.parametrize("action, sentence", [("destroyed", "Tutkimusaineisto hävitetään tutkimuksen päätyttyä."),
+                                              ("anonymised", "Tutkimusaineisto anonymisoidaan tutkimuksen päätyttyä")])
+def test_each_action_after_the_study_has_its_standard_sentence(action, sentence):
+    for text in _texts(_notice(RESEARCH.replace("archived", action))):
+        assert sentence in text
+
+
+def test_the_sentence_after_the_study_is_a_phrase_the_register_may_replace():
+    own = "wording:\n  statements:\n    after_study_archived: Aineisto siirretään arkistoon.\n"
+    for text in _texts(_notice(RESEARCH + own)):
+        assert "Aineisto siirretään arkistoon." in text and "arkistoidaan" not in text
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (lambda text: text.replace("liisa@", "laine@"),
+     [("Tieteellinen tutkimus: muutettu tutkimuksen vastuullinen johtaja ”Liisa Laine” (”Liisa Laine, "
+       "liisa@yliopisto.example” → ”Liisa Laine, laine@yliopisto.example”)", True)]),
+    (lambda text: text.replace("  after_study:", "    - name: Kaupunki\n      role: Rekrytointi\n  after_study:"),
+     [("Tieteellinen tutkimus: lisätty tutkimuksen osapuoli ”Kaupunki” (tehtävä tutkimuksessa: Rekrytointi)", True)]),
+    (lambda text: text.replace("    - name: Havu Oy\n      role: Analyysi\n", ""),
+     [("Tieteellinen tutkimus: poistettu tutkimuksen osapuoli ”Havu Oy” (tehtävä tutkimuksessa: Analyysi)", False)]),
+    (lambda text: text.replace("role: Analyysi", "role: Analyysi ja raportointi"),
+     [("Tieteellinen tutkimus: muutettu tutkimuksen osapuoli ”Havu Oy” (tehtävä tutkimuksessa: Analyysi → Analyysi ja "
+       "raportointi)", True)]),
+    (lambda text: text.replace("archived", "destroyed"),
+     [("Tieteellinen tutkimus: muutettu aineiston käsittely tutkimuksen jälkeen (”Tutkimusaineisto arkistoidaan "
+       "tutkimuksen päätyttyä. Tietoarkistoon …” → ”Tutkimusaineisto hävitetään tutkimuksen päätyttyä. "
+       "Tietoarkistoon …”)", True)]),
+], ids=["leader", "party added", "party removed", "role changed", "action changed"])
+def test_a_change_of_a_study_is_classed(edit, expected):
+    assert _changes(RESEARCH, edit(RESEARCH)) == expected
+
+
+def test_an_own_order_of_sections_may_leave_out_the_study_s_section_only_while_there_is_no_study():
+    from seloste.load import load_text
+    from seloste.resources import layouts
+    from seloste.validate import boolean_keys
+    from seloste.validate import validate_document
+
+    order = [section["id"] for section in layouts()["gdpr"]["sections"] if section["id"] != "tutkimus"]
+    shape = "section_order: [" + ", ".join(order) + "]\n"
+
+    def problems(body):
+        document, found = load_text((MINIMAL + shape + body).encode(), "x.yaml", boolean_keys())
+        assert found == []
+        return [(problem.code, problem.line, "'tutkimus'" in problem.message) for problem in validate_document(document)]
+
+    assert problems("") == []
+    assert problems(RESEARCH) == [("S116", 6, True)]

@@ -20,6 +20,11 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("joint_controllers", "intro"): ALL,
     ("joint_controllers", "notes"): ALL,
     ("dpo", "dpo_field"): ALL,
+    ("research", "research_leader"): ALL,
+    ("research", "research_party"): frozenset({ADDED, CHANGED}),
+    ("research", "after_study"): ALL,
+    ("research", "intro"): ALL,
+    ("research", "notes"): ALL,
     ("dpo", "notes"): ALL,
     ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
     ("purposes", "register_basis"): ALL,
@@ -91,13 +96,14 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
 TEXT_KINDS = frozenset({
     "purpose", "data_subject", "subject_group", "data_category", "data_group", "source", "recipient", "processor",
-    "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
+    "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated", "research_party",
 })
 # Identity and contact details: every change counts, however small.
-EXACT_KINDS = frozenset({"controller_field", "dpo_field", "joint_controller", "authority", "layout", "updated"})
+EXACT_KINDS = frozenset({"controller_field", "dpo_field", "joint_controller", "research_leader", "authority",
+                         "layout", "updated"})
 # Entries that name an organisation or a country: one letter may be another company ("Google LLC"
 # and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
-NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})
+NAMED_KINDS = frozenset({"recipient", "processor", "transfer", "research_party"})
 # Entries whose group is part of what they are: the same data of another group of people is
 # another fact. They are paired only within their group (a renamed group, its naming entry
 # paired by wording, is the same group), and never move between groups.

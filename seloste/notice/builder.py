@@ -3,8 +3,8 @@
 One method a topic (``_purposes`` lays out ``purposes``); each records the topic's items
 (:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
 and notes first, then its items. The topics of other modules of this package
-(:mod:`.parties`: recipients, processors, transfers; :mod:`.subjects`: data subjects) are
-methods the Builder inherits.
+(:mod:`.parties`: joint controllers, recipients, processors, transfers; :mod:`.subjects`: data
+subjects; :mod:`.research`: a study) are methods the Builder inherits.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from seloste.notice.words import source_notes
 from seloste.notice.words import special_category_note
 from seloste.notice.words import text_words
 from seloste.notice.parties import Parties
+from seloste.notice.research import Research
 from seloste.notice.subjects import Subjects
 from seloste.facts import fact_names
 from seloste.resources import authorities
@@ -44,9 +45,10 @@ def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
 
-class Builder(Parties, Subjects):
-    """Lays a register's topics out; recipients, processors and transfers are in :mod:`.parties`,
-    the data subjects and their groups in :mod:`.subjects`."""
+class Builder(Parties, Subjects, Research):
+    """Lays a register's topics out; joint controllers, recipients, processors and transfers are
+    in :mod:`.parties`, the data subjects and their groups in :mod:`.subjects`, a study in
+    :mod:`.research`."""
 
     def __init__(self, data: dict, words: dict):
         self.data = data
