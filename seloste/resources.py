@@ -54,8 +54,8 @@ def layouts() -> dict:
 def register_sections(data: dict) -> list[dict]:
     """The sections of a valid register's layout as the register shapes them: its own titles
     (``section_titles``), its own order (``section_order``), without the sections it omits
-    (``omit_sections``). Each is the layout's section, its title replaced where the register
-    names one."""
+    (``omit_sections``), and without an optional section it has no data for. Each is the layout's
+    section, its title replaced where the register names one."""
     sections = layouts()[data["layout"]]["sections"]
     titles = data.get("section_titles", {})
     omitted = set(data.get("omit_sections", []))
@@ -63,7 +63,13 @@ def register_sections(data: dict) -> list[dict]:
         by_id = {section["id"]: section for section in sections}
         sections = [by_id[section_id] for section_id in data["section_order"]]
     return [{**section, "title": titles[section["id"]]} if section["id"] in titles else section
-            for section in sections if section["id"] not in omitted]
+            for section in sections if section["id"] not in omitted and not unused_optional(section, data)]
+
+
+def unused_optional(section: dict, data: dict) -> bool:
+    """True for an optional section of a layout (a study's) whose topics the register has no data
+    for: the register does not have that section at all, so its id and its place are free."""
+    return bool(section.get("optional")) and not any(placement["topic"] in data for placement in section["topics"])
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,6 +13,7 @@ from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.resources import layouts
+from seloste.resources import unused_optional
 
 
 def problems(document: Document) -> list[Problem]:
@@ -28,7 +29,8 @@ def problems(document: Document) -> list[Problem]:
         return found
     layout_ids = [section["id"] for section in layout["sections"]]
     omitted = data.get("omit_sections") if isinstance(data.get("omit_sections"), list) else []
-    seen = set(layout_ids) | {"muutoshistoria"}
+    # An own section may have the id of an optional section the register does not have.
+    seen = {section["id"] for section in layout["sections"] if not unused_optional(section, data)} | {"muutoshistoria"}
     own_ids = {section.get("id") for section in sections if isinstance(section, dict) and isinstance(section.get("id"), str)}
     earlier: set = set()  # own sections written before this one: it may come after them
     for index, section in enumerate(sections):
@@ -97,10 +99,9 @@ def _shape_problems(document: Document, layout: dict) -> list[Problem]:
         for index, section_id in enumerate(order):
             unknown(("section_order", index), section_id)
         # An optional section (only a research register has one) may go unlisted while it is empty.
-        empty_optional = {section["id"] for section in layout["sections"] if section.get("optional")
-                          and not any(placement["topic"] in data for placement in section["topics"])}
+        unused = {section["id"] for section in layout["sections"] if unused_optional(section, data)}
         missing = [section_id for section_id in layout_ids
-                   if section_id not in order and section_id not in omitted and section_id not in empty_optional]
+                   if section_id not in order and section_id not in omitted and section_id not in unused]
         if missing:
             line, column = document.position(("section_order",), key=True)
             problems.append(Problem(document.path, line, column, "S116", ERROR,

@@ -405,3 +405,23 @@ def test_an_own_order_of_sections_may_leave_out_the_study_s_section_only_while_t
 
     assert problems("") == []
     assert problems(RESEARCH) == [("S116", 6, True)]
+
+
+def test_an_own_section_may_have_the_id_of_the_study_s_section_while_there_is_no_study():
+    from seloste.load import load_text
+    from seloste.validate import boolean_keys
+    from seloste.validate import validate_document
+
+    own = ("sections:\n  - id: tutkimus\n    title: Tutkimuksesta\n    content: Tietoja käytetään myös tutkimukseen.\n"
+           "  - id: lisaa\n    title: Lisää\n    after: tutkimus\n    content: Lisätietoja.\n")
+
+    def problems(body):
+        document, found = load_text((MINIMAL + own + body).encode(), "x.yaml", boolean_keys())
+        assert found == []
+        return [(problem.code, problem.line) for problem in validate_document(document)]
+
+    assert problems("") == []
+    notice = _notice(own)
+    assert [section.id for section in notice.sections][-2:] == ["tutkimus", "lisaa"]
+    assert [section.title for section in notice.sections][-2:] == ["Tutkimuksesta", "Lisää"]
+    assert problems(RESEARCH) == [("S110", 7)]
