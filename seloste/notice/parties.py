@@ -95,8 +95,9 @@ class Parties:
         return self._framed(value, middle)
 
     def _recipient_groups(self, topic: str, kind: str, value: dict, first: str) -> list:
-        """Each list of ``groups`` after its own lead-in (after the list of ``items``). A group is named by its lead-in's words
-        (its entries are reported in it) and its lead-in is compared by its place."""
+        """Each list of ``groups`` after its own lead-in (after the list of ``items``). A list is
+        named by its lead-in's words (its entries are reported in it), and its lead-in is
+        compared by its place."""
         blocks: list = []
         for number, group in enumerate(value.get("groups", []), start=1):
             name = shorten(content_words(group["intro"]), 60)
