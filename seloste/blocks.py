@@ -88,7 +88,7 @@ class Item:
     name: str  # as the summary names it ("" for an intro or notes)
     text: str = ""  # the words compared for a wording fix
     attributes: tuple = ()  # ((label, shown value), ...)
-    group: str = ""  # the data-category group
+    group: str = ""  # the group or list it is in: a data-category group, a group of data subjects, a list's lead-in
 
     @property
     def content(self) -> tuple:

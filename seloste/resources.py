@@ -38,12 +38,13 @@ def topic_order() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=None)
 def layouts() -> dict:
-    """The shipped layouts by id."""
+    """The shipped layouts by id. A section marked ``optional`` is one that only some registers
+    have (a study's): an own order of sections may leave it out while its topics hold no data."""
     from seloste.load import load_text
 
     found = {}
     for path in sorted((DATA_DIR / "layouts").glob("*.yaml")):
-        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered"}))
+        document, problems = load_text(path.read_bytes(), str(path), frozenset({"numbered", "optional"}))
         if problems or document is None:
             raise RuntimeError(f"broken layout {path}: {problems}")
         found[document.data["id"]] = document.data
@@ -53,9 +54,10 @@ def layouts() -> dict:
 def register_sections(data: dict) -> list[dict]:
     """The sections of a valid register's layout as the register shapes them: its own titles
     (``section_titles``), its own order (``section_order``), without the sections it omits
-    (``omit_sections``), each topic in the section the register moves it to (``within``).
-    Each is the layout's section, its title replaced where the register names one; a moved
-    topic is placed after the section's own topics, with its sub-heading."""
+    (``omit_sections``), each topic in the section the register moves it to (``within``), and
+    without an optional section it has no data for. Each is the layout's section, its title
+    replaced where the register names one; a moved topic is placed after the section's own
+    topics, with its sub-heading."""
     sections = layouts()[data["layout"]]["sections"]
     titles = data.get("section_titles", {})
     omitted = set(data.get("omit_sections", []))
@@ -69,7 +71,13 @@ def register_sections(data: dict) -> list[dict]:
     if "section_order" in data:
         by_id = {section["id"]: section for section in shaped}
         shaped = [by_id[section_id] for section_id in data["section_order"]]
-    return [section for section in shaped if section["id"] not in omitted]
+    return [section for section in shaped if section["id"] not in omitted and not unused_optional(section, data)]
+
+
+def unused_optional(section: dict, data: dict) -> bool:
+    """True for an optional section of a layout (a study's) whose topics the register has no data
+    for: the register does not have that section at all, so its id and its place are free."""
+    return bool(section.get("optional")) and not any(placement["topic"] in data for placement in section["topics"])
 
 
 def _moved_topics(data: dict, sections: list[dict]) -> dict[str, tuple[str, dict]]:

@@ -13,6 +13,7 @@ from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.resources import layouts
+from seloste.resources import unused_optional
 from seloste.validate_content import suggestion
 
 
@@ -29,7 +30,8 @@ def problems(document: Document) -> list[Problem]:
         return found
     layout_ids = [section["id"] for section in layout["sections"]]
     omitted = data.get("omit_sections") if isinstance(data.get("omit_sections"), list) else []
-    seen = set(layout_ids) | {"muutoshistoria"}
+    # An own section may have the id of an optional section the register does not have.
+    seen = {section["id"] for section in layout["sections"] if not unused_optional(section, data)} | {"muutoshistoria"}
     own_ids = {section.get("id") for section in sections if isinstance(section, dict) and isinstance(section.get("id"), str)}
     earlier: set = set()  # own sections written before this one: it may come after them
     for index, section in enumerate(sections):
@@ -69,7 +71,8 @@ def problems(document: Document) -> list[Problem]:
 def _shape_problems(document: Document, layout: dict) -> list[Problem]:
     """The register's own titles, order and omitted sections against its layout.
 
-    S115: a section id the layout does not have. S116: an order that leaves a section out.
+    S115: a section id the layout does not have. S116: an order that leaves a section out (an
+    optional one only when the register has data for it).
     S117: an omitted section whose topics the register has data for (it would not be shown).
     """
     data = document.data
@@ -96,7 +99,10 @@ def _shape_problems(document: Document, layout: dict) -> list[Problem]:
     if isinstance(order, list):
         for index, section_id in enumerate(order):
             unknown(("section_order", index), section_id)
-        missing = [section_id for section_id in layout_ids if section_id not in order and section_id not in omitted]
+        # An optional section (only a research register has one) may go unlisted while it is empty.
+        unused = {section["id"] for section in layout["sections"] if unused_optional(section, data)}
+        missing = [section_id for section_id in layout_ids
+                   if section_id not in order and section_id not in omitted and section_id not in unused]
         if missing:
             line, column = document.position(("section_order",), key=True)
             problems.append(Problem(document.path, line, column, "S116", ERROR,

@@ -49,7 +49,7 @@ def word_counts(value, free: bool = False, key: str = "", parent: str = "") -> t
         for child_key, child in value.items():
             in_free = not tagged and (free or child_key in FREE_TEXT or (parent == "rights" and child_key == "text"))
             if child_key in ("layout", "language", "lint", "id", "after", "legal_basis", "right", "origin",
-                             "kind", "authority", "safeguard", "special_category", "condition", "section_order",
+                             "kind", "authority", "safeguard", "special_category", "condition", "action", "section_order",
                              "omit_sections", "numbered", "states", "updated_position", "within"):
                 continue  # settings, not words of the notice
             s, f = word_counts(child, in_free, child_key, key)

@@ -12,6 +12,8 @@ from seloste.diff.model import REMOVED
 from seloste.diff.model import ADDED
 from seloste.diff.model import Change
 from seloste.diff.rules import EXACT_KINDS
+from seloste.diff.rules import GROUP_IDENTITY
+from seloste.diff.rules import GROUP_NAMERS
 from seloste.diff.rules import MATERIAL
 from seloste.diff.rules import NAMED_KINDS
 from seloste.diff.rules import TEXT_KINDS
@@ -97,21 +99,48 @@ def _sections(data: dict) -> dict:
 
 def _compare_entries(old: list[Item], new: list[Item], section: str) -> list[Change]:
     """The changes between two lists of one topic's entries."""
-    index_pairs, removed, added = _match(old, new)
+    renames = _group_renames(old, new)
+    index_pairs, removed, added = _match(old, new, renames)
     pairs = [(old[i], new[j]) for i, j in index_pairs]
     changes: list[Change] = []
     for entry in removed:
         changes.append(_change(section, entry, REMOVED, entry.name, _attributes(entry)))
     for entry in added:
         changes.append(_change(section, entry, ADDED, entry.name, _attributes(entry)))
+    renamed = _renamed_groups(old, new, pairs) | set(renames.items())
     for before, after in pairs:
         if before.content != after.content:
             changes.append(_changed(section, before, after))
-        if before.group != after.group:
+        if before.group != after.group and (before.group, after.group) not in renamed:
             changes.append(Change(section, after.topic, after.kind, MOVED, shorten(after.name, 80),
                                   _group_move(before.group, after.group), False))
     changes.extend(_moves(index_pairs, old, new, section))
     return changes
+
+
+def _group_renames(old: list[Item], new: list[Item]) -> dict[str, str]:
+    """Old name -> new name of each group whose entries are part of what they are
+    (``GROUP_IDENTITY``) and whose naming entry (``GROUP_NAMERS``) was reworded."""
+    old_names = [entry for entry in old if entry.kind in GROUP_NAMERS]
+    new_names = [entry for entry in new if entry.kind in GROUP_NAMERS]
+    if not old_names or not new_names:
+        return {}
+    pairs, _, _ = _match(old_names, new_names)
+    return {old_names[i].key: new_names[j].key for i, j in pairs if old_names[i].key != new_names[j].key}
+
+
+def _renamed_groups(old: list[Item], new: list[Item], pairs: list) -> set:
+    """(old name, new name) of each group that was renamed rather than emptied: every entry of
+    it that is still there went to one group, which the old side did not have, and the new side
+    has no group of the old name. Its entries did not move (a list of recipients is named by
+    its lead-in, whose rewording would otherwise move every entry)."""
+    old_groups, new_groups = {entry.group for entry in old}, {entry.group for entry in new}
+    targets = collections.defaultdict(set)
+    for before, after in pairs:
+        if before.group != after.group:
+            targets[before.group].add(after.group)
+    return {(name, target) for name, (target, *others) in targets.items()
+            if not others and name and target and name not in new_groups and target not in old_groups}
 
 
 def _group_move(old: str, new: str) -> str:
@@ -160,6 +189,8 @@ def _changed(section: str, before: Item, after: Item) -> Change:
     else:
         wording_fix = is_wording_fix(before, after, spelling=after.kind not in NAMED_KINDS)
     wording_fix = wording_fix and not attributes_changed
+    if (after.topic, after.kind) in GROUP_IDENTITY:  # the same words may be another group's
+        parts.insert(0, f"ryhmä ”{after.group}”")
     name = after.name if after.name == before.name or not after.name else before.name
     return _change(section, after, CHANGED, name, "; ".join(parts), wording_fix)
 
@@ -204,18 +235,25 @@ def _places(entries: list[Item]) -> dict[int, int]:
     return places
 
 
-def _match(old: list[Item], new: list[Item]):
-    """Pair old and new entries: same kind and key first, then text items by similar wording.
+def _match(old: list[Item], new: list[Item], renames: dict | None = None):
+    """Pair old and new entries: same kind and key first, then text items by similar wording;
+    an entry whose group is part of it (``GROUP_IDENTITY``) only within its group, an old
+    group's name read through ``renames``.
 
     Returns (index pairs (i, j) of old[i] and new[j], removed, added), each in the order of the entries.
     """
-    waiting = collections.defaultdict(collections.deque)  # (kind, key) -> unmatched new entries, in order
+    renames = renames or {}
+
+    def own_group(entry: Item, side: dict) -> str:
+        return side.get(entry.group, entry.group) if (entry.topic, entry.kind) in GROUP_IDENTITY else ""
+
+    waiting = collections.defaultdict(collections.deque)  # (kind, key, group) -> unmatched new entries, in order
     for j, entry in enumerate(new):
-        waiting[(entry.kind, entry.key)].append(j)
+        waiting[(entry.kind, entry.key, own_group(entry, {}))].append(j)
     pairs: list[tuple[int, int]] = []
     unmatched_old = []
     for i, entry in enumerate(old):
-        same = waiting.get((entry.kind, entry.key))
+        same = waiting.get((entry.kind, entry.key, own_group(entry, renames)))
         if same:
             pairs.append((i, same.popleft()))
         else:
@@ -223,9 +261,14 @@ def _match(old: list[Item], new: list[Item]):
     paired_new = {j for _, j in pairs}
     unmatched_new = [j for j in range(len(new)) if j not in paired_new]
     candidates = []
-    for kind in TEXT_KINDS:
-        olds = [i for i in unmatched_old if old[i].kind == kind]
-        news = [j for j in unmatched_new if new[j].kind == kind]
+    buckets = collections.defaultdict(lambda: ([], []))  # (kind, own group) -> (old indices, new indices)
+    for i in unmatched_old:
+        if old[i].kind in TEXT_KINDS:
+            buckets[(old[i].kind, own_group(old[i], renames))][0].append(i)
+    for j in unmatched_new:
+        if new[j].kind in TEXT_KINDS:
+            buckets[(new[j].kind, own_group(new[j], {}))][1].append(j)
+    for olds, news in buckets.values():
         if not olds or not news:
             continue
         old_wordings, new_wordings = [_Wording(old[i].text) for i in olds], [_Wording(new[j].text) for j in news]

@@ -15,7 +15,16 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("register", "register"): frozenset({ADDED, REMOVED}),
     ("controller", "controller_field"): ALL,
     ("controller", "notes"): ALL,
+    ("joint_controllers", "joint_controller"): ALL,
+    ("joint_controllers", "arrangement"): ALL,
+    ("joint_controllers", "intro"): ALL,
+    ("joint_controllers", "notes"): ALL,
     ("dpo", "dpo_field"): ALL,
+    ("research", "research_leader"): ALL,
+    ("research", "research_party"): frozenset({ADDED, CHANGED}),
+    ("research", "after_study"): ALL,
+    ("research", "intro"): ALL,
+    ("research", "notes"): ALL,
     ("dpo", "notes"): ALL,
     ("dpo", "none"): frozenset({REMOVED}),
     ("purposes", "purpose"): frozenset({ADDED, CHANGED}),
@@ -33,9 +42,11 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("recipients", "none"): frozenset({REMOVED}),
     ("recipients", "intro"): ALL,
     ("recipients", "notes"): ALL,
+    ("recipients", "list_intro"): ALL,
     ("processors", "processor"): frozenset({ADDED, CHANGED}),
     ("processors", "intro"): ALL,
     ("processors", "notes"): ALL,
+    ("processors", "list_intro"): ALL,
     ("transfers", "transfer"): frozenset({ADDED, CHANGED}),
     ("transfers", "none"): frozenset({REMOVED}),
     ("transfers", "intro"): ALL,
@@ -50,6 +61,12 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("complaint", "intro"): ALL,
     ("complaint", "notes"): ALL,
     ("data_subjects", "data_subject"): frozenset({ADDED}),
+    # A group of data subjects with its own data and retention: a new group, new or changed
+    # data of a group, any change to its retention or to the text about it.
+    ("data_subjects", "subject_group"): frozenset({ADDED}),
+    ("data_subjects", "subject_intro"): ALL,
+    ("data_subjects", "data_category"): frozenset({ADDED, CHANGED}),
+    ("data_subjects", "retention_item"): ALL,
     ("provision_requirement", "provision_kind"): frozenset({CHANGED}),
     ("provision_requirement", "provision_consequences"): ALL,
     ("automated_decisions", "automated_decision"): frozenset({ADDED, CHANGED}),
@@ -81,11 +98,18 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
 TEXT_KINDS = frozenset({
-    "purpose", "data_subject", "data_category", "data_group", "source", "recipient", "processor",
-    "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated",
+    "purpose", "data_subject", "subject_group", "data_category", "data_group", "source", "recipient", "processor",
+    "transfer", "security_item", "retention_item", "automated_decision", "history_entry", "stated", "research_party",
 })
 # Identity and contact details: every change counts, however small.
-EXACT_KINDS = frozenset({"controller_field", "dpo_field", "authority", "layout", "updated", "version"})
+EXACT_KINDS = frozenset({"controller_field", "dpo_field", "joint_controller", "research_leader", "authority",
+                         "layout", "updated", "version"})
 # Entries that name an organisation or a country: one letter may be another company ("Google LLC"
 # and "Google LLP"), so only punctuation, capitals, spacing and markup count as a wording fix.
-NAMED_KINDS = frozenset({"recipient", "processor", "transfer"})
+NAMED_KINDS = frozenset({"recipient", "processor", "transfer", "research_party"})
+# Entries whose group is part of what they are: the same data of another group of people is
+# another fact. They are paired only within their group (a renamed group, its naming entry
+# paired by wording, is the same group), and never move between groups.
+GROUP_IDENTITY = frozenset({("data_subjects", "data_category"), ("data_subjects", "retention_item")})
+# The kinds of entry that name those groups (their key is the group's name).
+GROUP_NAMERS = frozenset({"subject_group"})

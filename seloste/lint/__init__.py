@@ -31,6 +31,7 @@ from seloste.lint.rules import data_categories
 from seloste.lint.rules import direct_marketing_objection
 from seloste.lint.rules import dpo_contact
 from seloste.lint.rules import email_address
+from seloste.lint.rules import joint_controllers
 from seloste.lint.rules import legacy_layout
 from seloste.lint.rules import legal_basis
 from seloste.lint.rules import legal_basis_law
@@ -42,6 +43,7 @@ from seloste.lint.rules import provision_requirement
 from seloste.lint.rules import reference_numbers
 from seloste.lint.rules import recipients
 from seloste.lint.rules import recipients_named
+from seloste.lint.rules import recipient_location
 from seloste.lint.rules import repealed_law
 from seloste.lint.rules import retention
 from seloste.lint.rules import retention_indefinite
@@ -66,6 +68,7 @@ from seloste.problem import Problem
 # the form of identifiers and contact details. IDs are stable and never reused.
 RULES = (
     controller_contact,
+    joint_controllers,
     dpo_contact,
     legal_basis,
     legitimate_interest,
@@ -75,6 +78,7 @@ RULES = (
     transfers,
     transfers_stated,
     transfer_safeguard_copy,
+    recipient_location,
     retention,
     retention_indefinite,
     rights,

@@ -288,14 +288,15 @@ def stated_either_way(register, topic: str, code: str, level: str, *, missing: t
 
 def statement(register, topic: str) -> str:
     """How a register states a topic that may be "none": ``missing`` (no such key),
-    ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items``, ``text`` (intro or
-    notes only) or ``empty`` (the key says nothing).
+    ``contradiction`` (``none: true``, or its own sentence, and items), ``none``, ``items`` (in its list
+    or its lists of ``groups``), ``text`` (intro or notes only) or ``empty`` (the key says nothing).
 
     A text anywhere that declares the topic (``states: transfers``) or that there is none
     (``states: no_transfers``) states it as items or as none do."""
     value = register.data.get(topic)
     said_none = declares(register, f"no_{topic}")
-    if value is None or not (value.get("none") or value.get("items")):
+    listed = value is not None and (value.get("items") or any(group["items"] for group in value.get("groups", [])))
+    if value is None or not (value.get("none") or listed):
         if said_none:
             return "none"
         if declares(register, topic):
@@ -303,8 +304,8 @@ def statement(register, topic: str) -> str:
     if value is None:
         return "missing"
     if value.get("none") is True or isinstance(value.get("none"), str) or said_none:  # true, or said in own words
-        return "contradiction" if value.get("items") else "none"
-    if value.get("items"):
+        return "contradiction" if listed else "none"
+    if listed:
         return "items"
     return "text" if has_text(value) else "empty"
 

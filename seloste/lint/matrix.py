@@ -32,6 +32,7 @@ _LEVEL_NAMES = {ERROR: "virhe", WARNING: "varoitus", INFO: "huomautus"}
 # What each reference asks, in the words of the readers of the page (column header tooltips).
 POINTS = {
     "GDPR 13(1)(a)": "Rekisterinpitäjän nimi, yhteystiedot ja Y-tunnus",
+    "GDPR 26(2)": "Yhteisrekisterinpitäjien järjestelyn keskeinen sisältö",
     "GDPR 13(1)(b)": "Tietosuojavastaavan yhteystiedot",
     "GDPR 13(1)(c)": "Käsittelyn tarkoitukset ja oikeusperusteet",
     "GDPR 13(1)(d)": "Oikeutettu etu",

@@ -3,7 +3,8 @@
 This is the one place where a section's structure is decided; the three format templates only
 present the blocks made here (paragraph, list, fields, heading, table). The layout (section
 titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resources`; each
-topic is laid out in :mod:`.builder` (the purposes in :mod:`.purposes`), which also records the items the diff compares; how a
+topic is laid out in :mod:`.builder` (the purposes in :mod:`.purposes`, others in the modules it
+inherits from, such as :mod:`.parties`), which also records the items the diff compares; how a
 setting or a text reads is in :mod:`.words`.
 """
 
@@ -61,12 +62,17 @@ def build_notice(register_id: str, data: dict) -> Notice:
     planned: list[tuple[str, str, list]] = []
     for section in register_sections(data):
         blocks: list = []
+        shown = ""  # the last topic of the section that had blocks
         for placement in section["topics"]:
             topic_blocks = builder.topic(placement["topic"])
-            # A topic that shares its section with an earlier one gets its own sub-heading.
-            if topic_blocks and blocks and placement.get("heading"):
-                blocks.append(Heading(placement["heading"]))
+            # A topic that shares its section with an earlier one gets its own sub-heading; so
+            # does one that would otherwise read as part of the earlier topic's last group.
+            heading = placement.get("heading") or (placement.get("heading_after_groups")
+                                                   if shown in builder.under_groups else None)
+            if topic_blocks and blocks and heading:
+                blocks.append(Heading(heading))
             blocks.extend(topic_blocks)
+            shown = placement["topic"] if topic_blocks else shown
         if blocks:
             planned.append((section["id"], section["title"], blocks))
         planned.extend(_custom_sections(builder, custom_after.pop(section["id"], []), custom_after))

@@ -3,7 +3,9 @@
 One method a topic (``_rights`` lays out ``rights``; the purposes topic, which is laid out as a
 list or a table, has its own module, :mod:`.purposes`); each records the topic's items
 (:class:`~seloste.blocks.Item`) in the order the diff reports them: a topic's statement, intro
-and notes first, then its items.
+and notes first, then its items. The topics of other modules of this package
+(:mod:`.parties`: joint controllers, recipients, processors, transfers; :mod:`.subjects`: data
+subjects; :mod:`.research`: a study) are methods the Builder inherits.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from seloste.blocks import Item
 from seloste.blocks import Paragraph
 from seloste.blocks import Table
 from seloste.notice import purposes
+from seloste.notice.parties import Parties
+from seloste.notice.research import Research
+from seloste.notice.subjects import Subjects
 from seloste.notice.contact import contact_line
 from seloste.notice.contact import email_link
 from seloste.notice.contact import field_blocks
@@ -38,13 +43,18 @@ def _plain(value: str) -> markup.Text:
     return markup.plain(value)
 
 
-class Builder:
+class Builder(Parties, Subjects, Research):
+    """Lays a register's topics out; joint controllers, recipients, processors and transfers are
+    in :mod:`.parties`, the data subjects and their groups in :mod:`.subjects`, a study in
+    :mod:`.research`."""
+
     def __init__(self, data: dict, words: dict):
         self.data = data
         self.words = words
         self.labels = words["labels"]
         self.items: list[Item] = []
         self.autolink = data.get("autolink") is True  # bare addresses in texts are links
+        self.under_groups: set[str] = set()  # topics whose blocks end under their last group's sub-heading
 
     def _md(self, value: str) -> markup.Text:
         """A text field of this register, read as its settings say."""
@@ -200,16 +210,11 @@ class Builder:
     def _purposes(self, value: dict) -> list:
         return purposes.lay_out(self, value)
 
-    def _data_subjects(self, value: dict) -> list:
-        self.record_frame("data_subjects", value)
-        self.record_items("data_subjects", "data_subject", value)
-        return self._simple_list(value)
-
-    def _data_category(self, item, group: str = "") -> str:
+    def _data_category(self, item, group: str = "", topic: str = "data_categories") -> str:
         note = "" if isinstance(item, str) else special_category_note(item, self.words)
         source = item_text(item)
         facts = ((self.labels["special_category"], note),) if note else ()
-        self.record("data_categories", "data_category", source, text_words(source), text_words(source),
+        self.record(topic, "data_category", source, text_words(source), text_words(source),
                     facts + _own_note_attribute(item), group)
         shown = self.labels["special_category"] + ": " + note if note else ""
         shown = item["note"] if isinstance(item, dict) and "note" in item else shown
@@ -246,69 +251,34 @@ class Builder:
         self.record_items("sources", "source", value, facts)
         return self._simple_list(value, describe=describe)
 
-    def _recipient(self, item) -> str:
-        if isinstance(item, str):
-            return item
-        return item["text"] + (f": {item['purpose']}" if "purpose" in item else "")
-
-    @staticmethod
-    def _recipient_purpose(item) -> tuple:
-        return () if isinstance(item, str) or "purpose" not in item else (("tarkoitus", text_words(item["purpose"])),)
-
-    def _recipients(self, value: dict) -> list:
-        self.record_frame("recipients", value, "recipients_none")
-        self.record_items("recipients", "recipient", value, self._recipient_purpose)
-        return self._simple_list(value, "recipients_none", describe=self._recipient)
-
-    def _processors(self, value: dict) -> list:
-        self.record_frame("processors", value)
-        self.record_items("processors", "processor", value, self._recipient_purpose)
-        return self._simple_list(value, describe=self._recipient)
-
-    def _transfers(self, value: dict) -> list:
-        labels = self.labels
-
-        def settings(item):
-            shown = [(labels["country"].lower(), item["country"]),
-                     (labels["safeguard"].lower(), self.words["safeguards"][item["safeguard"]])]
-            if "copy" in item:
-                shown.append((labels["copy"].lower(), text_words(item["copy"])))
-            return tuple(shown)
-
-        self.record_frame("transfers", value, "transfers_none")
-        self.record_items("transfers", "transfer", value, settings)
-        items = value.get("items", [])
-        middle = []
-        if items:
-            rows = []
-            for item in items:
-                safeguard = markup.literal_source(self.words["safeguards"][item["safeguard"]])
-                if "copy" in item:
-                    safeguard += f". {markup.literal_source(labels['copy'])}: {item['copy']}"
-                rows.append((self._md(item["text"]), _plain(item["country"]), self._md(safeguard)))
-            middle.append(Table((labels["recipient"], labels["country"], labels["safeguard"]), tuple(rows),
-                                header=value.get("table_header", True)))
-        return self.framed(value, middle, "transfers_none")
-
     def _security(self, value: dict) -> list:
         self.record_frame("security", value)
         self.record_items("security", "security_item", value)
         return self._simple_list(value)
 
     def _retention(self, value: dict) -> list:
-        period = self.labels["period"].lower()
         self.record_frame("retention", value)
-        self.record_items("retention", "retention_item", value,
-                           lambda item: () if isinstance(item, str) else ((period, text_words(item["period"])),))
-        items = value.get("items", [])
+        self._record_retention("retention", value.get("items", []))
+        return self.framed(value, self._retention_list(value.get("items", []), value.get("table_header", True)))
+
+    def _record_retention(self, topic: str, items: list, group: str = "") -> None:
+        period = self.labels["period"].lower()
+        for item in items:
+            source = item_text(item)
+            self.record(topic, "retention_item", source, text_words(source), text_words(source),
+                        () if isinstance(item, str) else ((period, text_words(item["period"])),), group)
+
+    def _retention_list(self, items: list, header: bool = True) -> list:
+        """Retention items as a list, or as a table of data and period when any names its period."""
+        if not items:
+            return []
         if not any(isinstance(item, dict) for item in items):
-            return self._simple_list(value)
+            return [BulletList(tuple(self._md(item) for item in items))]
         rows = tuple(
             (self._md(item), _plain("–")) if isinstance(item, str) else (self._md(item["text"]), self._md(item["period"]))
             for item in items
         )
-        return self.framed(value, [Table((self.labels["data"], self.labels["period"]), rows,
-                                         header=value.get("table_header", True))])
+        return [Table((self.labels["data"], self.labels["period"]), rows, header=header)]
 
     def _rights(self, value: dict) -> list:
         self.record_frame("rights", value)

@@ -33,14 +33,17 @@ def field_blocks(entries: list) -> list:
 
 
 def email_link(address: str) -> markup.Text:
+    """An e-mail address as a ``mailto:`` link."""
     return markup.Text((("p", (), (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)),), address)
 
 
 def web_link(url: str) -> markup.Text:
+    """A web address as a link to itself."""
     return markup.Text((("p", (), (("a", (("href", url),), (("#text", url),)),)),), url)
 
 
 def contact_line(contact: dict) -> markup.Text:
+    """A contact person on one line: name, title, phone and e-mail (a link)."""
     nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
     if "phone" in contact:
         nodes.append(("#text", f", {contact['phone']}"))

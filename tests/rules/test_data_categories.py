@@ -20,6 +20,10 @@ CASES = [
                  id="groups"),
     pytest.param("sources:\n  items:\n    - text: Hakija\n      origin: data_subject\n", [],
                  id="only from the person"),
+    pytest.param(OTHER_SOURCE + "data_subjects:\n  groups:\n    - name: Suosittelijat\n      data: [Nimi]\n", [],
+                 id="the data of a group of data subjects"),
+    pytest.param(OTHER_SOURCE + "data_subjects:\n  groups:\n    - name: Suosittelijat\n", [(10, 1)],
+                 id="a group without data: at the data_subjects key"),
 ]
 
 

@@ -17,6 +17,10 @@ CASES = [
                  id="none and items: at the none value"),
     pytest.param("recipients:\n  none: true\n", [], id="none"),
     pytest.param("recipients:\n  intro: Ei luovuteta.\n", [], id="text"),
+    pytest.param("recipients:\n  groups:\n    - intro: 'Viranomaisille:'\n      items: [Verohallinto]\n", [],
+                 id="items in a group"),
+    pytest.param("recipients:\n  none: true\n  groups:\n    - intro: 'Viranomaisille:'\n      items: [Verohallinto]\n",
+                 [(7, 9)], id="none and a group: at the none value"),
 ]
 
 

@@ -17,6 +17,9 @@ CASES = [
     pytest.param(ITEM, [(9, 25)], id="an item: at the special_category value"),
     pytest.param(GROUP, [(11, 29)], id="in a group: at the special_category value"),
     pytest.param(ITEM + "      condition: b\n", [], id="a condition"),
+    pytest.param("data_subjects:\n  groups:\n    - name: Hakijat\n      data:\n        - text: Terveys\n"
+                 "          special_category: health\n", [(11, 29)],
+                 id="in a group of data subjects: at the special_category value"),
 ]
 
 

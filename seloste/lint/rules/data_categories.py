@@ -1,7 +1,8 @@
 """Where data is not only collected from the person, the categories of data are told (GDPR 14(1)(d)).
 
 Data comes from elsewhere when a source says ``origin: other``, and may do when the notice
-names no sources at all; then the notice lists the categories of personal data concerned.
+names no sources at all; then the notice lists the categories of personal data concerned, in
+``data_categories`` or for each group of data subjects (``data_subjects.groups[].data``).
 
 PASS:
     sources:
@@ -45,6 +46,9 @@ def check(register):
     if not data_from_elsewhere(register) or declares(register, *FACTS):
         return
     topic = register.data.get("data_categories")
+    groups = (register.data.get("data_subjects") or {}).get("groups", [])
+    if any("data" in group for group in groups):
+        return  # told group by group of data subjects
     why = ("tietoja saadaan muualta kuin rekisteröidyltä itseltään" if "sources" in register.data
            else "tietolähteitä ei kerrota")
     if topic is None:

@@ -36,6 +36,9 @@ def check(register):
     for group_index, group in enumerate(topic.get("groups", [])):
         places += [(("data_categories", "groups", group_index, "items", index), item)
                    for index, item in enumerate(group["items"])]
+    for group_index, group in enumerate((register.data.get("data_subjects") or {}).get("groups", [])):
+        places += [(("data_subjects", "groups", group_index, "data", index), item)
+                   for index, item in enumerate(group.get("data", []))]
     for path, item in places:
         if isinstance(item, dict) and "special_category" in item and "condition" not in item:
             kind = phrases()["special_categories"][item["special_category"]]
