@@ -16,13 +16,21 @@ _EMPTY_WORDS = frozenset({"kyllä", "ei", "on", "ole", "joo", "juu", "yes", "no"
 
 def says_nothing(*values) -> bool:
     """True when the texts ``values`` (text fields, or free content: a paragraph or a list of
-    blocks) say nothing together: two words or fewer, or only words that answer yes or no.
+    blocks) say nothing together: two words or fewer, or only words that answer yes or no,
+    unless a word names a right ("Vastustamisoikeus").
 
     Words are read from the parse the notice shows, without markup or link targets; a
     number counts as a word. Every rule that asks whether a text tells its point asks here.
     """
     words = [word for value in values for word in _said_words(value)]
+    if any(_NAMES_A_RIGHT.search(word) for word in words):
+        return False  # "Vastustamisoikeus": a right named tells that the data subject has it
     return len(words) <= 2 or all(word.casefold() in _EMPTY_WORDS for word in words)
+
+
+# A word that names a right ("oikeus", "tarkastusoikeus", "oikeuden"): a list of the rights by
+# name tells the data subject that they have them (GDPR 13(2)(b) asks for their existence).
+_NAMES_A_RIGHT = re.compile(r"oikeu", re.IGNORECASE)
 
 
 def _said_words(value) -> list[str]:

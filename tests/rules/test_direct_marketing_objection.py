@@ -35,6 +35,8 @@ CASES = [
     pytest.param(purpose() + objection("Voit milloin tahansa kieltää suoramarkkinoinnin."), [],
                  id="an own text about direct marketing"),
     pytest.param(purpose() + objection("Voit kieltää suoramainonnan ja etämyynnin."), [], id="direct advertising"),
+    pytest.param(purpose() + objection("Sähköpostimarkkinoinnista voit poistaa tietosi milloin tahansa."), [],
+                 id="an own text about marketing by e-mail"),
     pytest.param(purpose() + objection("Kyllä."), [(11, 1)], id="an objection right that says nothing is not told"),
     pytest.param(purpose() + objection("Voit vastustaa käsittelyä.")
                  + "    - right: objection\n      text: Suoramarkkinoinnin voi kieltää milloin tahansa.\n", [],

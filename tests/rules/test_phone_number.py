@@ -18,6 +18,8 @@ CASES = [
     ("phone: 040 ABC", 10),
     ("phone: +358 040 123 4567", 10),
     ("phone: 0123", 10),
+    ("phone: 029 525 0800 (vaihde)", None),  # a note in words after the number
+    ("phone: 029 525 (0800)", 10),  # digits in brackets at the end are part of the number
     ('notes: "[soita](tel:+358401234567)"', None),
     ('notes: "[soita](tel:+3580401234567)"', 19),
 ]
@@ -26,3 +28,4 @@ CASES = [
 @pytest.mark.parametrize("line, column", CASES, ids=[case[0] for case in CASES])
 def test_findings_and_their_positions(line, column):
     assert located(phone_number, "", f"{HEAD}  {line}\n") == ([(ID, 6, column)] if column else [])
+

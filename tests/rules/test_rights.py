@@ -68,3 +68,11 @@ def test_a_right_that_says_nothing_is_named_missing_and_its_text_says_why():
                                "tietoihin (access) jää kertomatta: ”Kyllä.”")
     assert "kokonainen lause" in at_text.hint and "poista 'text:'" in at_text.hint
     assert "”Rekisteröidyllä on oikeus saada tietää" in at_text.hint  # the standard sentence, word for word
+
+
+def test_a_right_named_in_one_word_is_told():
+    body = "rights:\n  items:\n" + "".join(f"    - right: {kind}\n      text: {text}\n" for kind, text in (
+        ("access", "Tarkastusoikeus"), ("rectification", "Oikaisuoikeus"), ("erasure", "Poisto-oikeus"),
+        ("restriction", "Rajoitusoikeus"), ("objection", "Vastustamisoikeus"), ("portability", "Siirto-oikeus")))
+    assert located(rights, body) == []
+    assert located(rights, body.replace("Vastustamisoikeus", "Kyllä")) != []

@@ -53,6 +53,9 @@ REFERENCE = "GDPR 21(2)–(3)"
 LEVEL = ERROR
 
 _DIRECT_MARKETING = re.compile(r"suora[- ]?markkinoi|suoramainon", re.IGNORECASE)
+# In the objection right's own words, marketing of any kind it speaks of ("sähköpostimarkkinoinnissa
+# ... voi milloin tahansa poistaa tietonsa") is the direct marketing the right is about.
+_MARKETING = re.compile(r"markkinoi|mainon", re.IGNORECASE)
 _SENTENCE = ("Rekisteröidyllä on oikeus milloin tahansa vastustaa tietojensa käsittelyä suoramarkkinointia varten, "
              "jolloin tietoja ei enää käsitellä tähän tarkoitukseen (GDPR 21(2)–(3)).")
 _APART = "kerro se selvästi ja muista tiedoista erillään (GDPR 21(4))"
@@ -68,7 +71,7 @@ def check(register):
         yield _not_told(register, line, [index for index, _item in silent_rights(register) if index in objections])
         return
     told = [index for index in objections if index not in {i for i, _item in silent_rights(register)}]
-    if not told or any(_DIRECT_MARKETING.search(words_of(right_text(register, index)[1])) for index in told):
+    if not told or any(_MARKETING.search(words_of(right_text(register, index)[1])) for index in told):
         return  # told in words lint cannot read here, or told
     path, text = right_text(register, told[0])
     yield problem_at(register, path, ID, LEVEL,

@@ -46,9 +46,13 @@ def phone_problem(number: str) -> str:
     return ""
 
 
+# A note after the number in words, as notices write it: "029 525 0800 (vaihde)".
+_NOTE = re.compile(r"\s*\([^()\d]*\)$")
+
+
 def check(register):
     for path, value in values_under_key(register, "phone"):
-        hint = phone_problem(value.strip())
+        hint = phone_problem(_NOTE.sub("", value.strip()))
         if hint:
             yield problem_at(register, path, ID, LEVEL, f"{REFERENCE}: puhelinnumero ”{value}” on virheellinen", hint)
     for path, span, target in link_targets(register, ("tel:",)):
