@@ -12,6 +12,7 @@ import functools
 import re
 
 from seloste import markup
+from seloste import validate_contact
 from seloste import validate_content
 from seloste import validate_sections
 from seloste.load import Document
@@ -142,6 +143,7 @@ def validate_document(document: Document) -> list[Problem]:
         problems.extend(_translate(error, document))
     problems.extend(validate_sections.problems(document))
     problems.extend(validate_content.problems(document))
+    problems.extend(validate_contact.problems(document))
     return sorted(set(problems))
 
 

@@ -11,9 +11,10 @@ from seloste.lint.rules import vat_number
 ID = "FI-VAT"
 
 # (business_id value, whether it is reported); the value stands at line 5, column 16.
+# (A wrong check digit or form is validation's error, S126: such a register does not reach lint.)
 VALUES = [
-    ("FI 26953774", True), ("FI26953774", True), ("fi 26953774", True), ("FI 12345678", True),
-    ("2695377-4", False), ("1234567-8", False), ("FI 2695377-4", False),
+    ("FI 26953774", True), ("FI26953774", True), ("fi 26953774", True),
+    ("2695377-4", False), ("0245974-7", False),
 ]
 
 

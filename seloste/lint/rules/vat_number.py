@@ -19,14 +19,31 @@ FAIL:
 from __future__ import annotations
 
 from seloste.lint.finding import problem_at
-from seloste.lint.rules.business_id import VAT_NUMBER
-from seloste.lint.rules.business_id import business_id_values
+from seloste.contact_checks import VAT_NUMBER
+from seloste.lint.source import texts
 from seloste.problem import INFO
 
 ID = "FI-VAT"
 TITLE = "A VAT number in place of the business ID is shown as a Y-tunnus"
 REFERENCE = "GDPR 13(1)(a)"
 LEVEL = INFO
+
+
+def business_id_values(register):
+    """(path, value) of every value written as a Y-tunnus: ``business_id`` and lines labelled so."""
+    for path, value in texts(register):
+        if path[-1] == "business_id":
+            yield path, value
+        elif path[-1] == "value" and "y-tunnus" in _label(register.data, path).lower():
+            yield path, value
+
+
+def _label(data, path) -> str:
+    entry = data
+    for part in path[:-1]:
+        entry = entry[part]
+    label = entry.get("label", "") if isinstance(entry, dict) else ""
+    return label if isinstance(label, str) else ""
 
 
 def check(register):
