@@ -19,6 +19,7 @@ from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import Problem
 from seloste.resources import schema
+from seloste.validate_content import nearest
 from seloste.validate_content import suggestion
 
 _TYPE_WORDS = {
@@ -166,6 +167,7 @@ def _translate(error, document: Document) -> list[Problem]:
             hint = suggestion(key, allowed, "keys") or f"sallitut avaimet: {', '.join(allowed)}"
             found.append(problem("S101", f"tuntematon avain '{key}'{where}", hint,
                                  at=document.position(path + (key,), key=True)))
+            found.extend(_as_meant(error, key, nearest(key, allowed, "keys"), document))
         return found
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.message)
@@ -227,6 +229,23 @@ def _translate(error, document: Document) -> list[Problem]:
     if kind == "pattern":
         return [_pattern_problem(error, where, problem)]
     return [problem("S199", f"virheellinen arvo{where}: {error.message}")]
+
+
+def _as_meant(error, key: str, meant: str | None, document: Document) -> list[Problem]:
+    """The problems under a misspelt key, read as the key it likely means (``purposess`` as
+    ``purposes``), so that one slip of a key hides none of the mistakes written under it."""
+    if meant is None or meant in error.instance:
+        return []
+    # The key's schema with its references inlined from the register schema's definitions (it
+    # may be a part of either form of the schema), validated as the register is.
+    wrapped = {"properties": {meant: error.schema["properties"][meant]}, "$defs": schema()["$defs"]}
+    meant_schema = _without_refs(wrapped)["properties"][meant]
+    validator = type(_validator())(meant_schema, format_checker=_validator().format_checker)
+    found = []
+    for sub in validator.iter_errors(error.instance[key]):
+        sub.path.extendleft(reversed((*error.absolute_path, key)))
+        found.extend(_translate(sub, document))
+    return found
 
 
 def _pattern_problem(error, where, problem) -> Problem:

@@ -115,14 +115,24 @@ def _yes_or_no_as_words(document: Document) -> list[Problem]:
 
 def suggestion(word: str, allowed: list[str], kind: str) -> str | None:
     """The hint naming the allowed key or value (``kind``: keys, values) that ``word`` likely
-    means: the English word for a Finnish one (``seloste/data/aliases.yaml``), else the
-    closest spelling; None when nothing is close."""
+    means (:func:`nearest`); None when nothing is close."""
+    meant = nearest(word, allowed, kind)
+    if meant is None:
+        return None
+    if meant != data_file("aliases.yaml")[kind].get(word.strip().casefold()):
+        return f"tarkoititko '{meant}'?"
+    what = "avaimet" if kind == "keys" else "arvot"
+    return f"tarkoititko '{meant}'? ({what} kirjoitetaan englanniksi)"
+
+
+def nearest(word: str, allowed: list[str], kind: str) -> str | None:
+    """The allowed key or value (``kind``: keys, values) that ``word`` likely means: the English
+    word for a Finnish one (``seloste/data/aliases.yaml``), else the closest spelling."""
     english = data_file("aliases.yaml")[kind].get(word.strip().casefold())
     if english in allowed:
-        what = "avaimet" if kind == "keys" else "arvot"
-        return f"tarkoititko '{english}'? ({what} kirjoitetaan englanniksi)"
+        return english
     close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    return f"tarkoititko '{close[0]}'?" if close else None
+    return close[0] if close else None
 
 
 def _table_problems(document: Document) -> list[Problem]:

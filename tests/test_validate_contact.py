@@ -80,3 +80,23 @@ def test_where_bare_addresses_are_links_a_broken_field_is_reported_once():
                              + "  email: a..b@esimerkki.fi\n  website: https://esimerkki/x\n").encode(),
                             "r.yaml", boolean_keys())
     assert [problem.code for problem in validate_document(document)] == ["S123", "S124"]
+
+
+# --- every mistake in one run -------------------------------------------------------------
+
+def test_a_misspelt_key_hides_none_of_the_mistakes_under_it():
+    body = "purposess:\n  items:\n    - text: Laskutus\n      legal_basis: sopimus\n    - {text: X, legal_bases: y}\n"
+    found = _found(body)
+    assert found[0] == ("S101", 5, 1)
+    assert ("S104", 8, 20) in found  # sopimus, read as purposes.items[0].legal_basis
+    assert ("S101", 9, 17) in found  # legal_bases, an unknown key of a purpose
+
+
+def test_a_finnish_key_is_read_as_the_key_it_names():
+    found = _found("tarkoitukset:\n  items:\n    - {text: Laskutus, legal_basis: sopimus}\n")
+    assert [code for code, _line, _column in found] == ["S101", "S104"]
+
+
+def test_a_key_that_is_also_written_right_is_not_read_twice():
+    found = _found("purposes:\n  items: [Laskutus]\npurposess:\n  items: [{text: X, legal_basis: sopimus}]\n")
+    assert [code for code, _line, _column in found] == ["S101"]
