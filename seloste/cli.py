@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
         help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
     lint.add_argument("files", nargs="*", metavar="FILE")
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too, not only on errors")
+    lint.add_argument("--baseline", nargs="?", const="", metavar="FILE",
+                      help="report only findings not in the baseline (default: lint-baseline.json beside the policy folder)")
+    lint.add_argument("--update-baseline", nargs="?", const="", metavar="FILE",
+                      help="write today's findings into the baseline file and exit 0")
     lint.add_argument("--config", metavar="FILE",
                       help="rule levels (default: lint.yaml in the folder that holds the policy folder)")
     lint.add_argument("--list-rules", action="store_true",
@@ -236,7 +240,13 @@ def _lint(args) -> int:
         return EXIT_OK
     registers, problems = _load(args, args.files)
     config, config_problems = _lint_config(args)
-    problems = problems + config_problems + project.lint_registers(registers, config, _cache(args))
+    findings = project.lint_registers(registers, config, _cache(args))
+    if args.update_baseline is not None:
+        return _write_baseline(args, problems + config_problems, findings)
+    if args.baseline is not None:
+        findings, baseline_problems = _without_baseline(args, findings)
+        config_problems = config_problems + baseline_problems
+    problems = problems + config_problems + findings
     if _format(args) == "html":
         from seloste.lint.matrix import render_matrix
         from seloste.problem import format_problems
@@ -254,6 +264,50 @@ def _lint(args) -> int:
     if code == EXIT_OK and args.strict and any(problem.level == WARNING for problem in problems):
         return EXIT_PROBLEMS
     return code
+
+
+def _baseline_path(args, given: str) -> pathlib.Path:
+    from seloste.lint import baseline
+
+    return pathlib.Path(given) if given else pathlib.Path(args.policy).parent / baseline.FILE_NAME
+
+
+def _write_baseline(args, problems, findings) -> int:
+    """``lint --update-baseline``: today's findings into the baseline file (not while a
+    register does not load: its findings would be missing from the file)."""
+    from seloste import files
+    from seloste import project
+    from seloste.lint import baseline
+    from seloste.problem import counted
+
+    if problems:
+        return _report(args, problems)
+    path = _baseline_path(args, args.update_baseline)
+    try:
+        files.write_atomically(path, baseline.dump(findings))
+    except OSError as exc:
+        print(f"{project.shown_path(path)}: perustasoa ei voi kirjoittaa: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    kept = [finding for finding in findings if finding.level != "info"]
+    print(f"{project.shown_path(path)}: {counted(len(kept), 'havainto', 'havaintoa')} perustasoon", file=sys.stderr)
+    return EXIT_OK
+
+
+def _without_baseline(args, findings):
+    """``lint --baseline``: the findings the baseline does not accept, and the problems of reading it."""
+    from seloste import project
+    from seloste.lint import baseline
+    from seloste.problem import counted
+
+    path = _baseline_path(args, args.baseline)
+    shown = project.shown_path(path)
+    accepted, problems = baseline.load(path, shown)
+    if problems:
+        return findings, problems
+    new, known = baseline.apply(findings, accepted, shown)
+    if known:
+        print(f"perustaso ({shown}): {counted(known, 'havainto', 'havaintoa')} jätetty pois", file=sys.stderr)
+    return new, []
 
 
 def _exit_code(problems) -> int:

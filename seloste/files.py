@@ -317,3 +317,25 @@ class Tree:
         folder = self.folder(folder_name)
         if folder is not None:
             os.fsync(folder)
+
+
+def write_atomically(path, content: bytes) -> None:
+    """Write ``content`` to the file ``path`` so that it is either as before or whole: a new
+    temporary file beside it, flushed to disk, then renamed over it. A link at ``path`` is
+    replaced, never followed. Raises OSError."""
+    path = os.fspath(path)
+    folder = os.path.dirname(path) or "."
+    temporary = os.path.join(folder, TEMP_PREFIX + secrets.token_hex(8))
+    fd = os.open(temporary, _CREATE, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise

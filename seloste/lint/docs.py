@@ -17,6 +17,7 @@ from seloste.lint import CONFIG_PROBLEM
 from seloste.lint import RULES
 from seloste.lint import SEVERITIES
 from seloste.lint import UNKNOWN_IGNORE
+from seloste.lint import baseline
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +89,12 @@ def rules_markdown() -> str:
         "```",
         "",
         f"Unknown rules, unknown levels and other mistakes in that file are reported as `{CONFIG_PROBLEM}`.",
+        "",
+        "## A baseline",
+        "",
+        f"`lint --update-baseline` writes today's findings into `{baseline.FILE_NAME}` beside the policy folder;",
+        "`lint --baseline` then reports only the findings that are not in it. A missing or broken",
+        f"baseline is `{baseline.CODE}` (error); a baseline entry that no longer occurs is `{baseline.CODE}` (info).",
         "",
         "## Points told in the register's own text",
         "",
