@@ -20,6 +20,10 @@ TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
+# The languages the tool writes its own words in (``seloste/data/<language>.yaml``): the
+# phrases, the layouts' titles, the authorities and the dates each have every one of them.
+LANGUAGES = ("fi",)
+
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
                        "subtitle", "preamble", "closing", "lint", "updated_position", "within"})
@@ -108,8 +112,16 @@ def data_file(name: str) -> dict:
 
 
 def phrases(language: str = "fi") -> dict:
-    """Labels, names and standard sentences in ``language``."""
-    return data_file(f"{language}.yaml")
+    """Labels, names, standard sentences, formats and the words of the pages around a notice
+    (``page``) in ``language``, one of :data:`LANGUAGES`; ValueError for another."""
+    return data_file(f"{known_language(language)}.yaml")
+
+
+def known_language(language: str) -> str:
+    """``language`` when it is one of :data:`LANGUAGES`; ValueError otherwise."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no phrases for the language {language!r}: the languages are {', '.join(LANGUAGES)}")
+    return language
 
 
 def register_phrases(data: dict) -> dict:
