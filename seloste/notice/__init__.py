@@ -99,6 +99,7 @@ def build_notice(register_id: str, data: dict) -> Notice:
         sections=sections,
         history=history,
         labels=labels,
+        page=words["page"],
         items=tuple(builder.items),
         subtitle=data.get("subtitle", ""),
         preamble=preamble,
