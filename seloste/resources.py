@@ -22,7 +22,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 # The languages the tool writes its own words in (``seloste/data/<language>.yaml``): the
 # phrases, the layouts' titles, the authorities and the dates each have every one of them.
-LANGUAGES = ("fi",)
+LANGUAGES = ("fi", "sv", "en")
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",

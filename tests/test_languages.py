@@ -9,11 +9,78 @@ from seloste import resources
 from seloste.notice.words import display_date
 from seloste.notice.words import finnish_date
 
+OTHER_LANGUAGES = [language for language in resources.LANGUAGES if language != "fi"]
+
+
+# --- phrases ---------------------------------------------------------------------------------
+
+def _leaves(value, path=()):
+    """(path, value) of every text in nested phrases; a list's entries by their index."""
+    if isinstance(value, dict):
+        for key, entry in value.items():
+            yield from _leaves(entry, (*path, key))
+    elif isinstance(value, list):
+        for index, entry in enumerate(value):
+            yield from _leaves(entry, (*path, index))
+    else:
+        yield path, value
+
+
+def _shape(value):
+    """The keys of nested phrases, recursively; a list by its length."""
+    if isinstance(value, dict):
+        return {key: _shape(entry) for key, entry in value.items()}
+    if isinstance(value, list):
+        return len(value)
+    return type(value).__name__
+
+
+def test_the_languages_are_finnish_swedish_and_english():
+    assert resources.LANGUAGES == ("fi", "sv", "en")
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_phrase_of_finnish_is_in_the_language_and_nothing_else(language):
+    assert _shape(resources.phrases(language)) == _shape(resources.phrases("fi"))
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_a_phrase_is_empty_only_where_the_finnish_one_is(language):
+    finnish = dict(_leaves(resources.phrases("fi")))
+    empty = [path for path, value in _leaves(resources.phrases(language)) if not value.strip() and finnish[path].strip()]
+    assert empty == []
+    assert [path for path, value in finnish.items() if not value.strip()] == [("rights", "other")]
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_the_phrases_of_a_language_are_its_own_not_finnish_copied(language):
+    finnish = dict(_leaves(resources.phrases("fi")))
+    # Formats that may be alike: Swedish writes a date as Finnish does.
+    alike = {("formats", "date"), ("formats", "condition")}
+    same = [path for path, value in _leaves(resources.phrases(language))
+            if value and value == finnish[path] and path not in alike]
+    assert same == []
+
+
+def test_the_phrases_of_finnish_are_its_phrases_without_an_argument():
+    assert resources.phrases() is resources.phrases("fi")
+
+
+@pytest.mark.parametrize("language", resources.LANGUAGES)
+def test_each_language_names_itself_in_its_own_words(language):
+    assert resources.phrases(language)["page"]["language_name"] == {"fi": "suomi", "sv": "svenska", "en": "English"}[language]
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 DATES = [
     ("fi", "2024-05-01", "1.5.2024"),
     ("fi", "2024-12-31", "31.12.2024"),
+    ("sv", "2024-05-01", "1.5.2024"),
+    ("sv", "2024-12-31", "31.12.2024"),
+    ("en", "2024-05-01", "1 May 2024"),
+    ("en", "2024-12-31", "31 December 2024"),
+    ("en", "2025-01-09", "9 January 2025"),
 ]
 
 
