@@ -134,9 +134,12 @@ def register_phrases(data: dict) -> dict:
     return {group: {**entries, **own.get(group, {})} for group, entries in base.items()}
 
 
-def authorities() -> dict:
-    """Supervisory authorities by id, with their contact details."""
-    return data_file("authorities.yaml")
+def authorities(language: str = "fi") -> dict:
+    """Supervisory authorities by id, each with its contact details (name, visiting_address,
+    postal_address, phone, email, website) as ``language`` writes them; ValueError for a
+    language not of :data:`LANGUAGES`."""
+    language = known_language(language)
+    return {authority: details[language] for authority, details in data_file("authorities.yaml").items()}
 
 
 def forget() -> None:

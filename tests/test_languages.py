@@ -100,3 +100,32 @@ def test_a_language_without_phrases_is_refused():
         display_date("2024-05-01", "de")
     with pytest.raises(ValueError, match="'de'"):
         resources.phrases("de")
+
+
+# --- the supervisory authority -----------------------------------------------------------------
+
+AUTHORITY_FIELDS = ("name", "visiting_address", "postal_address", "phone", "email", "website")
+
+
+@pytest.mark.parametrize("language", resources.LANGUAGES)
+def test_every_authority_has_every_detail_in_every_language(language):
+    found = resources.authorities(language)
+    assert sorted(found) == sorted(resources.authorities())
+    for details in found.values():
+        assert tuple(details) == AUTHORITY_FIELDS
+        assert all(value.strip() for value in details.values())
+
+
+@pytest.mark.parametrize("language, name, postal_address", [
+    ("fi", "Tietosuojavaltuutetun toimisto", "PL 800, 00531 Helsinki"),
+    ("sv", "Dataombudsmannens byrå", "PB 800, 00531 Helsingfors"),
+    ("en", "Office of the Data Protection Ombudsman", "PL 800, 00531 Helsinki, Finland"),
+])
+def test_the_finnish_authority_is_named_and_addressed_as_each_language_writes_it(language, name, postal_address):
+    details = resources.authorities(language)["tietosuojavaltuutettu"]
+    assert (details["name"], details["postal_address"]) == (name, postal_address)
+
+
+def test_the_authorities_of_finnish_are_the_authorities_without_an_argument():
+    assert resources.authorities() == resources.authorities("fi")
+    assert resources.authorities()["tietosuojavaltuutettu"]["visiting_address"] == "Lintulahdenkuja 4, 00530 Helsinki"
