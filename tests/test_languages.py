@@ -4,6 +4,8 @@ titles and the words of the pages, all data, asked for by language."""
 from __future__ import annotations
 
 import pytest
+from lint_helpers import MINIMAL
+from lint_helpers import register_from
 
 from seloste import resources
 from seloste.notice.words import display_date
@@ -129,3 +131,71 @@ def test_the_finnish_authority_is_named_and_addressed_as_each_language_writes_it
 def test_the_authorities_of_finnish_are_the_authorities_without_an_argument():
     assert resources.authorities() == resources.authorities("fi")
     assert resources.authorities()["tietosuojavaltuutettu"]["visiting_address"] == "Lintulahdenkuja 4, 00530 Helsinki"
+
+
+# --- the layouts' titles -----------------------------------------------------------------------
+
+def _layout_words(layout: dict):
+    """(where, key, words) of the title and every section title and sub-heading of a layout."""
+    yield layout["id"], "title", layout["title"]
+    for section in layout["sections"]:
+        yield section["id"], "title", section["title"]
+        for placement in section["topics"]:
+            for key in ("heading", "heading_after_groups"):
+                if key in placement:
+                    yield f"{section['id']}/{placement['topic']}", key, placement[key]
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_every_title_and_heading_of_every_layout_is_in_every_language(language):
+    for layout_id, finnish in resources.layouts().items():
+        translated = resources.layouts(language)[layout_id]
+        words = list(_layout_words(translated))
+        assert [where for where, _, _ in words] == [where for where, _, _ in _layout_words(finnish)]
+        assert [(where, key) for (where, key, word), (_, _, fi) in zip(words, _layout_words(finnish))
+                if not word.strip() or word == fi] == []
+
+
+def test_the_layouts_of_finnish_are_as_they_were_without_the_other_languages():
+    keys = [path[-1] for path, _ in _leaves(resources.layouts()) if isinstance(path[-1], str)]
+    assert "title" in keys and "heading_after_groups" in keys
+    assert [key for key in keys if key.rsplit("_", 1)[-1] in resources.LANGUAGES] == []
+    assert resources.layouts() is resources.layouts("fi")
+    gdpr = resources.layouts()["gdpr"]
+    assert (gdpr["title"], gdpr["sections"][0]) == ("TIETOSUOJASELOSTE", {
+        "id": "rekisterinpitaja", "title": "Rekisterinpitäjä",
+        "topics": [{"topic": "controller"}, {"topic": "joint_controllers", "heading": "Yhteisrekisterinpitäjät"}]})
+
+
+@pytest.mark.parametrize("language, title, first", [
+    ("sv", "DATASKYDDSBESKRIVNING", "Personuppgiftsansvarig"),
+    ("en", "PRIVACY NOTICE", "Controller"),
+])
+def test_a_layout_in_another_language_has_the_same_sections_in_its_words(language, title, first):
+    layout = resources.layouts(language)["gdpr"]
+    assert (layout["title"], layout["sections"][0]["title"]) == (title, first)
+    assert [section["id"] for section in layout["sections"]] == [section["id"] for section in resources.layouts()["gdpr"]["sections"]]
+    with pytest.raises(ValueError):
+        resources.layouts("de")
+
+
+def _register(text: str):
+    return register_from(MINIMAL + text)
+
+
+def test_a_register_s_own_titles_and_headings_are_of_its_own_language_only():
+    register = _register("section_titles:\n  rekisterinpitaja: Yhdistyksen yhteystiedot\n"
+                         "dpo:\n  email: tsv@esimerkki.fi\n"
+                         "rights:\n  items: [{right: access}]\n"
+                         "within:\n  dpo: {section: rekisterinpitaja, heading: Tietosuojavastaavamme}\n"
+                         "  complaint: oikeudet\n")
+    finnish = {section["id"]: section for section in resources.register_sections(register.data)}
+    assert resources.register_sections(register.data, "fi") == list(finnish.values())
+    assert finnish["rekisterinpitaja"]["title"] == "Yhdistyksen yhteystiedot"
+    assert finnish["rekisterinpitaja"]["topics"][-1] == {"topic": "dpo", "heading": "Tietosuojavastaavamme"}
+    swedish = {section["id"]: section for section in resources.register_sections(register.data, "sv")}
+    assert list(swedish) == list(finnish)  # the register's shape stays
+    assert swedish["rekisterinpitaja"]["title"] == "Personuppgiftsansvarig"
+    assert swedish["rekisterinpitaja"]["topics"][-1] == {"topic": "dpo", "heading": "Dataskyddsombudets kontaktuppgifter"}
+    assert swedish["oikeudet"]["topics"][-1] == {"topic": "complaint",
+                                                  "heading": "Rätt att inge klagomål till en tillsynsmyndighet"}
