@@ -174,11 +174,12 @@ def known_language(language: str) -> str:
     return language
 
 
-def register_phrases(data: dict) -> dict:
-    """The phrases a valid register's notice uses: those of its language, with the register's
-    own ``wording`` in place of any of them."""
-    base = phrases(data.get("language", "fi"))
-    own = data.get("wording")
+def register_phrases(data: dict, language: str | None = None) -> dict:
+    """The phrases a valid register's notice in ``language`` uses (by default the register's
+    own language): those of the language, with the register's own ``wording`` in place of any
+    of them in the register's own language, whose words they are."""
+    base = phrases(source_language(data) if language is None else language)
+    own = data.get("wording") if language in (None, source_language(data)) else None
     if not own:
         return base
     return {group: {**entries, **own.get(group, {})} for group, entries in base.items()}

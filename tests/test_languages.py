@@ -3,11 +3,19 @@ titles and the words of the pages, all data, asked for by language."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import FIXTURES
+from conftest import POLICY
 from lint_helpers import MINIMAL
 from lint_helpers import register_from
 
+from seloste import project
 from seloste import resources
+from seloste.notice import build_notice
+from seloste.render import render_index
+from seloste.render import render_notice_files
 from seloste.notice.words import display_date
 from seloste.notice.words import finnish_date
 
@@ -199,3 +207,65 @@ def test_a_register_s_own_titles_and_headings_are_of_its_own_language_only():
     assert swedish["rekisterinpitaja"]["topics"][-1] == {"topic": "dpo", "heading": "Dataskyddsombudets kontaktuppgifter"}
     assert swedish["oikeudet"]["topics"][-1] == {"topic": "complaint",
                                                   "heading": "Rätt att inge klagomål till en tillsynsmyndighet"}
+
+
+# --- a notice in another language: none of the tool's Finnish words left -----------------------
+
+REGISTERS = sorted([*FIXTURES.glob("*.yaml"), *POLICY.glob("*.yaml")])
+
+
+def _finnish_words(language: str) -> set[str]:
+    """Every word the tool itself writes in Finnish that it writes otherwise in ``language``:
+    the phrases (labels also as the notice writes them in lower case), the layouts' titles and
+    headings, the authority's details and the words of the pages."""
+    finnish = dict(_leaves({key: value for key, value in resources.phrases("fi").items() if key != "formats"}))
+    other = dict(_leaves(resources.phrases(language)))
+    words = {value for path, value in finnish.items() if value and value != other[path]}
+    words |= {value.lower() for path, value in finnish.items() if path[0] == "labels" and value}
+    words |= {word for layout in resources.layouts().values() for _, _, word in _layout_words(layout)}
+    for authority, details in resources.authorities().items():
+        # The English address keeps the Finnish street and box, as the authority writes it.
+        words |= {value for key, value in details.items() if value not in resources.authorities(language)[authority][key]}
+    return words
+
+
+# Finnish words that are names, not words of the page: the ids and links of sections, the
+# anchors of the contents and the history, which stay the same in every language.
+_NAMES = re.compile(r' (?:id|href|aria-labelledby)="[^"]*"')
+
+
+def _rendered(path, language: str) -> dict[str, str]:
+    register, problems = project.load_register(path)
+    assert register is not None, problems
+    notice = build_notice(register.id, register.data, language)
+    files = render_notice_files(notice, register.data)
+    files["index.html"] = render_index([notice.index_entry()], language)
+    return {name: content.decode("utf-8") for name, content in files.items() if not name.endswith(".json")}
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+@pytest.mark.parametrize("path", REGISTERS, ids=lambda path: path.stem)
+def test_a_notice_in_another_language_has_none_of_the_tool_s_finnish_words(path, language):
+    source = " ".join(path.read_text(encoding="utf-8").split())  # the register's own texts are Finnish
+    words = sorted(word for word in _finnish_words(language) if word not in source)
+    found = {}
+    for name, content in _rendered(path, language).items():
+        assert name == "index.html" or name.startswith(f"{language}/")
+        shown = _NAMES.sub("", content)
+        left = [word for word in words if re.search(rf"(?<![\w/]){re.escape(word)}(?![\w/])", shown)]
+        if left:
+            found[name] = left
+    assert found == {}
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_a_notice_in_another_language_writes_its_page_and_dates_in_that_language(language):
+    rendered = _rendered(POLICY / "esimerkki-rekrytointirekisteri.yaml", language)
+    page = resources.phrases(language)["page"]
+    html = rendered[f"{language}/esimerkki-rekrytointirekisteri.html"]
+    assert f'<html lang="{language}">' in html and f'<article class="seloste" lang="{language}">' in html
+    assert f'aria-label="{page["site"]}"><a href="../index.html">{page["all_notices"]}</a>' in html
+    assert f'<p>{page["other_formats"]}: <a href=' in html and f'type="text/plain">{page["text_format"]}</a>' in html
+    assert f"<h1>{page['index_title']}</h1>" in rendered["index.html"]
+    assert 'updated: "2025-03-01"' in POLICY.joinpath("esimerkki-rekrytointirekisteri.yaml").read_text(encoding="utf-8")
+    assert f'<time datetime="2025-03-01">{display_date("2025-03-01", language)}</time>' in html
