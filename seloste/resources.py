@@ -2,8 +2,11 @@
 
 Where the templates, the schema and the data files are, and the data itself, each loaded
 once: the schema, the layouts (section titles, order, numbering), the phrases of each
-language and the supervisory authorities. The order of a register's topics is the order of
-the schema's top-level keys: it is read from the schema, not typed again elsewhere.
+language and the supervisory authorities. Every word the tool itself writes is asked for by
+language, one of :data:`LANGUAGES`, Finnish when none is named: :func:`phrases`,
+:func:`layouts`, :func:`authorities`, and for one register :func:`register_phrases` and
+:func:`register_sections`. The order of a register's topics is the order of the schema's
+top-level keys: it is read from the schema, not typed again elsewhere.
 
 Paths are read from this module when used, so a test can point one elsewhere.
 """
