@@ -105,10 +105,11 @@ class Notice:
     name: str
     controller: str
     updated: str  # ISO date or ""
-    updated_display: str  # Finnish form, e.g. 31.5.2024
+    updated_display: str  # as the notice's language writes it, e.g. 31.5.2024
     sections: tuple
     history: tuple  # of Change
     labels: dict
+    page: dict  # the words of the page around the notice (the phrases' ``page``)
     items: tuple = ()  # of Item: what the diff compares, recorded as the blocks were laid out
     subtitle: str = ""
     preamble: tuple = ()  # blocks before the first section

@@ -56,11 +56,13 @@ def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
     return _finish(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
 
 
-def render_index(entries: list[IndexEntry]) -> bytes:
-    """``index.html``: every notice (its :class:`IndexEntry`) with its controller and date."""
+def render_index(entries: list[IndexEntry], language: str = "fi") -> bytes:
+    """``index.html``: every notice (its :class:`IndexEntry`) with its controller and date, the
+    page's own words (its title) in ``language``; each notice's labels are its own."""
     ordered = sorted(entries, key=lambda n: (n.name.casefold(), n.id))
     template = environment("html").get_template("index.html.j2")
-    return _finish(template.render(notices=ordered, language="fi", **stylesheet_context("style.css")))
+    return _finish(template.render(notices=ordered, language=language, page=resources.phrases(language)["page"],
+                                   **stylesheet_context("style.css")))
 
 
 # What each notice's file names add to its id: a register id must leave room for the longest.

@@ -2,8 +2,11 @@
 
 Where the templates, the schema and the data files are, and the data itself, each loaded
 once: the schema, the layouts (section titles, order, numbering), the phrases of each
-language and the supervisory authorities. The order of a register's topics is the order of
-the schema's top-level keys: it is read from the schema, not typed again elsewhere.
+language and the supervisory authorities. Every word the tool itself writes is asked for by
+language, one of :data:`LANGUAGES`, Finnish when none is named: :func:`phrases`,
+:func:`layouts`, :func:`authorities`, and for one register :func:`register_phrases` and
+:func:`register_sections`. The order of a register's topics is the order of the schema's
+top-level keys: it is read from the schema, not typed again elsewhere.
 
 Paths are read from this module when used, so a test can point one elsewhere.
 """
@@ -19,6 +22,10 @@ ROOT = PACKAGE_DIR.parent
 TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
+
+# The languages the tool writes its own words in (``seloste/data/<language>.yaml``): the
+# phrases, the layouts' titles, the authorities and the dates each have every one of them.
+LANGUAGES = ("fi", "sv", "en")
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
@@ -36,10 +43,14 @@ def topic_order() -> tuple[str, ...]:
     return tuple(key for key in schema()["properties"] if key not in _SETTINGS)
 
 
+# The words of a layout written in each language: the Finnish under the key itself, the others
+# beside it under the key and the language (``title_sv``, ``heading_en``).
+LAYOUT_WORDS = ("title", "heading", "heading_after_groups")
+
+
 @functools.lru_cache(maxsize=None)
-def layouts() -> dict:
-    """The shipped layouts by id. A section marked ``optional`` is one that only some registers
-    have (a study's): an own order of sections may leave it out while its topics hold no data."""
+def _layout_files() -> dict:
+    """The layout files by id, as written: the words of every language in them."""
     from seloste.load import load_text
 
     found = {}
@@ -51,19 +62,62 @@ def layouts() -> dict:
     return found
 
 
-def register_sections(data: dict) -> list[dict]:
+def layouts(language: str = "fi") -> dict:
+    """The shipped layouts by id, their titles and headings in ``language`` (one of
+    :data:`LANGUAGES`; ValueError for another). A section marked ``optional`` is one that only
+    some registers have (a study's): an own order of sections may leave it out while its
+    topics hold no data."""
+    return _layouts_in(known_language(language))
+
+
+@functools.lru_cache(maxsize=None)
+def _layouts_in(language: str) -> dict:
+    return {layout_id: _in_language(layout, language) for layout_id, layout in _layout_files().items()}
+
+
+def _in_language(value, language: str):
+    """A layout's part with each of its words (:data:`LAYOUT_WORDS`) in ``language`` and the
+    other languages' words left out."""
+    if isinstance(value, list):
+        return [_in_language(entry, language) for entry in value]
+    if not isinstance(value, dict):
+        return value
+    translated = {f"{word}_{other}" for word in LAYOUT_WORDS for other in LANGUAGES if other != "fi"}
+    shown = {}
+    for key, entry in value.items():
+        if key in translated:
+            continue
+        if key in LAYOUT_WORDS and language != "fi":
+            shown[key] = value[f"{key}_{language}"]
+        else:
+            shown[key] = _in_language(entry, language)
+    return shown
+
+
+def source_language(data: dict) -> str:
+    """The language a register's own texts are written in: its own words (``wording``,
+    ``section_titles``, ``title``, a moved topic's heading) are of that language only."""
+    return data.get("language", "fi")
+
+
+def register_sections(data: dict, language: str | None = None) -> list[dict]:
     """The sections of a valid register's layout as the register shapes them: its own titles
     (``section_titles``), its own order (``section_order``), without the sections it omits
     (``omit_sections``), each topic in the section the register moves it to (``within``), and
     without an optional section it has no data for. Each is the layout's section, its title
     replaced where the register names one; a moved topic is placed after the section's own
-    topics, with its sub-heading."""
-    sections = layouts()[data["layout"]]["sections"]
-    titles = data.get("section_titles", {})
+    topics, with its sub-heading.
+
+    The layout's titles are in ``language`` (by default the register's own language); the
+    register's own titles and headings, words of its own language, only in that language:
+    in another, the shape stays and the layout's words stand in for them."""
+    own = language in (None, source_language(data))
+    sections = layouts(source_language(data) if language is None else language)[data["layout"]]["sections"]
+    titles = data.get("section_titles", {}) if own else {}
     omitted = set(data.get("omit_sections", []))
     shaped = [{**section, "title": titles[section["id"]]} if section["id"] in titles else section
               for section in sections]
-    moved = _moved_topics(data, shaped)
+    moved = _moved_topics(data, shaped, own)
     if moved:
         shaped = [{**section, "topics": [*(placement for placement in section["topics"] if placement["topic"] not in moved),
                                          *(placement for section_id, placement in moved.values() if section_id == section["id"])]}
@@ -80,13 +134,16 @@ def unused_optional(section: dict, data: dict) -> bool:
     return bool(section.get("optional")) and not any(placement["topic"] in data for placement in section["topics"])
 
 
-def _moved_topics(data: dict, sections: list[dict]) -> dict[str, tuple[str, dict]]:
+def _moved_topics(data: dict, sections: list[dict], own: bool = True) -> dict[str, tuple[str, dict]]:
     """topic -> (the section it moves to, its placement there), in the order ``within`` names
     them. Without a heading of its own, a moved topic is headed as it was where it stood: by
-    its sub-heading there, or by the title of the section it leaves; ``""`` is no heading."""
+    its sub-heading there, or by the title of the section it leaves; ``""`` is no heading.
+    Without ``own`` (a language other than the register's), an own heading is not used."""
     moved = {}
     for topic, target in data.get("within", {}).items():
         section_id, heading = (target, None) if isinstance(target, str) else (target["section"], target.get("heading"))
+        if heading and not own:
+            heading = None
         if heading is None:
             home = next(section for section in sections if any(p["topic"] == topic for p in section["topics"]))
             placement = next(p for p in home["topics"] if p["topic"] == topic)
@@ -108,26 +165,38 @@ def data_file(name: str) -> dict:
 
 
 def phrases(language: str = "fi") -> dict:
-    """Labels, names and standard sentences in ``language``."""
-    return data_file(f"{language}.yaml")
+    """Labels, names, standard sentences, formats and the words of the pages around a notice
+    (``page``) in ``language``, one of :data:`LANGUAGES`; ValueError for another."""
+    return data_file(f"{known_language(language)}.yaml")
 
 
-def register_phrases(data: dict) -> dict:
-    """The phrases a valid register's notice uses: those of its language, with the register's
-    own ``wording`` in place of any of them."""
-    base = phrases(data.get("language", "fi"))
-    own = data.get("wording")
+def known_language(language: str) -> str:
+    """``language`` when it is one of :data:`LANGUAGES`; ValueError otherwise."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no phrases for the language {language!r}: the languages are {', '.join(LANGUAGES)}")
+    return language
+
+
+def register_phrases(data: dict, language: str | None = None) -> dict:
+    """The phrases a valid register's notice in ``language`` uses (by default the register's
+    own language): those of the language, with the register's own ``wording`` in place of any
+    of them in the register's own language, whose words they are."""
+    base = phrases(source_language(data) if language is None else language)
+    own = data.get("wording") if language in (None, source_language(data)) else None
     if not own:
         return base
     return {group: {**entries, **own.get(group, {})} for group, entries in base.items()}
 
 
-def authorities() -> dict:
-    """Supervisory authorities by id, with their contact details."""
-    return data_file("authorities.yaml")
+def authorities(language: str = "fi") -> dict:
+    """Supervisory authorities by id, each with its contact details (name, visiting_address,
+    postal_address, phone, email, website) as ``language`` writes them; ValueError for a
+    language not of :data:`LANGUAGES`."""
+    language = known_language(language)
+    return {authority: details[language] for authority, details in data_file("authorities.yaml").items()}
 
 
 def forget() -> None:
     """Drop what was loaded, so that the next use reads the files again."""
-    for function in (schema, layouts, data_file):
+    for function in (schema, _layout_files, _layouts_in, data_file):
         function.cache_clear()

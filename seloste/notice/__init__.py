@@ -2,10 +2,10 @@
 
 This is the one place where a section's structure is decided; the three format templates only
 present the blocks made here (paragraph, list, fields, heading, table). The layout (section
-titles, order, numbering) and the Finnish phrases come from :mod:`seloste.resources`; each
-topic is laid out in :mod:`.builder` (the purposes in :mod:`.purposes`, others in the modules it
-inherits from, such as :mod:`.parties`), which also records the items the diff compares; how a
-setting or a text reads is in :mod:`.words`.
+titles, order, numbering) and the phrases, in the notice's language, come from
+:mod:`seloste.resources`; each topic is laid out in :mod:`.builder` (the purposes in
+:mod:`.purposes`, others in the modules it inherits from, such as :mod:`.parties`), which also
+records the items the diff compares; how a setting or a text reads is in :mod:`.words`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from seloste.blocks import Heading
 from seloste.blocks import Notice
 from seloste.blocks import Section
 from seloste.notice.builder import Builder
+from seloste.notice.words import display_date
 from seloste.notice.words import finnish_date
 from seloste.notice.words import legal_basis_names
 from seloste.notice.words import source_notes
@@ -24,10 +25,11 @@ from seloste.resources import layouts
 from seloste.resources import phrases
 from seloste.resources import register_phrases
 from seloste.resources import register_sections
+from seloste.resources import source_language
 from seloste.resources import topic_order
 
 __all__ = [
-    "TOPICS", "authorities", "build_notice", "finnish_date", "layouts", "legal_basis_names", "phrases",
+    "TOPICS", "authorities", "build_notice", "display_date", "finnish_date", "layouts", "legal_basis_names", "phrases",
     "source_notes", "special_category_note",
 ]
 
@@ -37,20 +39,25 @@ _ABOUT_THE_NOTICE = frozenset({"layout", "language", "title", "updated", "versio
 TOPICS = tuple("register_name" if key == "name" else key for key in topic_order() if key not in _ABOUT_THE_NOTICE)
 
 
-def build_notice(register_id: str, data: dict) -> Notice:
-    """Lay a validated register out into a :class:`Notice`."""
-    language = data.get("language", "fi")
-    words = register_phrases(data)
-    layout = layouts()[data["layout"]]
-    builder = Builder(data, words)
+def build_notice(register_id: str, data: dict, language: str | None = None) -> Notice:
+    """Lay a validated register out into a :class:`Notice` whose own words (labels, standard
+    sentences, titles, the authority, dates, the page's words) are in ``language``, by default
+    the register's own. The register's own words for them (``wording``, ``section_titles``,
+    ``title``) are of its own language and stand only in a notice of that language; its texts
+    are shown as written. ValueError for a language the tool has no words in."""
+    own = language in (None, source_language(data))
+    language = source_language(data) if language is None else language
+    words = register_phrases(data, language)
+    layout = layouts(language)[data["layout"]]
+    builder = Builder(data, words, language)
     builder.record("title", "title", "title", "", data.get("title", ""))
     builder.record("layout", "layout", "layout", "", data["layout"])
     updated = data.get("updated", "")
     if updated:
-        builder.record("updated", "updated", "updated", "", finnish_date(updated))
+        builder.record("updated", "updated", "updated", "", display_date(updated, language))
     if "version" in data:
         builder.record("version", "version", "version", "", data["version"])
-    history = tuple(Change(finnish_date(c["date"]), c["text"]) for c in data.get("history", []))
+    history = tuple(Change(display_date(c["date"], language), c["text"]) for c in data.get("history", []))
     for change in history:
         entry = f"{change.date}: {change.text}"
         builder.record("history", "history_entry", entry, entry, entry)
@@ -60,7 +67,7 @@ def build_notice(register_id: str, data: dict) -> Notice:
         custom_after.setdefault(section.get("after", ""), []).append(section)
 
     planned: list[tuple[str, str, list]] = []
-    for section in register_sections(data):
+    for section in register_sections(data, language):
         blocks: list = []
         shown = ""  # the last topic of the section that had blocks
         for placement in section["topics"]:
@@ -91,14 +98,15 @@ def build_notice(register_id: str, data: dict) -> Notice:
     return Notice(
         id=register_id,
         language=language,
-        title=data.get("title", layout["title"]),
+        title=data["title"] if own and "title" in data else layout["title"],
         name=data["name"],
         controller=data["controller"]["name"],
         updated=updated,
-        updated_display=finnish_date(updated) if updated else "",
+        updated_display=display_date(updated, language) if updated else "",
         sections=sections,
         history=history,
         labels=labels,
+        page=words["page"],
         items=tuple(builder.items),
         subtitle=data.get("subtitle", ""),
         preamble=preamble,

@@ -48,9 +48,10 @@ class Builder(Parties, Subjects, Research):
     in :mod:`.parties`, the data subjects and their groups in :mod:`.subjects`, a study in
     :mod:`.research`."""
 
-    def __init__(self, data: dict, words: dict):
+    def __init__(self, data: dict, words: dict, language: str = "fi"):
         self.data = data
         self.words = words
+        self.language = language  # of the tool's own words: ``words``, the authority's details
         self.labels = words["labels"]
         self.items: list[Item] = []
         self.autolink = data.get("autolink") is True  # bare addresses in texts are links
@@ -300,7 +301,7 @@ class Builder(Parties, Subjects, Research):
         else:
             blocks = [Paragraph(_plain(self.words["statements"]["complaint"]))]
         if "authority" in value:
-            authority = authorities()[value["authority"]]
+            authority = authorities(self.language)[value["authority"]]
             shown = (("näytetään", ", ".join(value["authority_fields"])),) if "authority_fields" in value else ()
             self.record("complaint", "authority", "authority", authority["name"], authority["name"], shown)
             labels = self.labels

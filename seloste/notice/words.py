@@ -10,13 +10,23 @@ from __future__ import annotations
 import json
 
 from seloste import markup
+from seloste import resources
 from seloste.load import as_list
 
 
-def finnish_date(iso: str) -> str:
-    """``2024-05-01`` as Finnish writes it: ``1.5.2024``."""
+def display_date(iso: str, language: str) -> str:
+    """An ISO date (``2024-05-01``) as ``language`` writes it, by the ``formats`` of its phrases:
+    ``1.5.2024`` in Finnish and Swedish, ``1 May 2024`` in English. Raises ValueError for a
+    language the tool has no phrases for."""
     year, month, day = iso.split("-")
-    return f"{int(day)}.{int(month)}.{year}"
+    formats = resources.phrases(language)["formats"]
+    return formats["date"].format(day=int(day), month=int(month), month_name=formats["months"][int(month) - 1],
+                                  year=year)
+
+
+def finnish_date(iso: str) -> str:
+    """``2024-05-01`` as Finnish writes it: ``1.5.2024`` (:func:`display_date` in Finnish)."""
+    return display_date(iso, "fi")
 
 
 def item_text(item) -> str:
@@ -50,7 +60,8 @@ def special_category_note(category: dict, words: dict) -> str:
         return ""
     note = words["special_categories"][category["special_category"]]
     if "condition" in category:
-        note += f", {words['labels']['condition']}({category['condition']})"
+        condition = words["formats"]["condition"].format(label=words["labels"]["condition"], letter=category["condition"])
+        note += f", {condition}"
     return note
 
 
