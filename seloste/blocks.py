@@ -116,6 +116,9 @@ class Notice:
     closing: tuple = ()  # blocks after the last section
     version: str = ""  # shown beside the date
     updated_position: str = "top"  # where the date line is: under the title (top) or at the end
+    # The languages the notice is published in, each (language, its name in itself), when
+    # more than one: the page links to each (hreflang) and offers a switch between them.
+    languages: tuple = ()
 
     def index_entry(self) -> "IndexEntry":
         """What the index page shows of this notice."""

@@ -257,6 +257,5 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
         return found if found is not None and "index.html" in found[0] else None
 
     index_files, _ = _cached(cached_index, cache.put_rendered, cache.key("index", *keys),
-                             lambda: ({"index.html": render.render_index(entries)}, None))
-    index = index_files["index.html"]
-    return with_manifest(render.site_files(files, index))
+                             lambda: (render.render_indexes(entries), None))
+    return with_manifest(render.site_files(files, index_files))

@@ -56,13 +56,33 @@ def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
     return _finish(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
 
 
-def render_index(entries: list[IndexEntry], language: str = "fi") -> bytes:
-    """``index.html``: every notice (its :class:`IndexEntry`) with its controller and date, the
-    page's own words (its title) in ``language``; each notice's labels are its own."""
+def render_index(entries: list[IndexEntry], language: str = "fi", languages: tuple = ()) -> bytes:
+    """An index page: every notice (its :class:`IndexEntry`) with its controller and date, the
+    page's own words (its title) in ``language``; each notice's labels are its own. The Finnish
+    index is ``index.html``, another language's ``<language>/index.html`` (:func:`index_path`);
+    with several ``languages`` ((language, its name) each) the page links to the others."""
     ordered = sorted(entries, key=lambda n: (n.name.casefold(), n.id))
     template = environment("html").get_template("index.html.j2")
+    prefix = "" if language == "fi" else "../"
+    others = [(code, name, prefix + index_path(code)) for code, name in languages]
     return _finish(template.render(notices=ordered, language=language, page=resources.phrases(language)["page"],
+                                   prefix=prefix, languages=others if len(others) > 1 else [],
                                    **stylesheet_context("style.css")))
+
+
+def index_path(language: str) -> str:
+    """Where the index page of ``language`` is under ``output/``."""
+    return "index.html" if language == "fi" else f"{language}/index.html"
+
+
+def render_indexes(entries: list[IndexEntry]) -> dict[str, bytes]:
+    """The index page of each language some notice is in (Finnish always), keyed by path."""
+    by_language: dict[str, list[IndexEntry]] = {"fi": []}
+    for entry in entries:
+        by_language.setdefault(entry.language, []).append(entry)
+    order = [code for code in resources.LANGUAGES if code in by_language]
+    names = tuple((code, resources.phrases(code)["page"]["language_name"]) for code in order)
+    return {index_path(code): render_index(by_language[code], code, names) for code in order}
 
 
 # What each notice's file names add to its id: a register id must leave room for the longest.
@@ -89,10 +109,10 @@ def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for notice, data in notices:
         files.update(render_notice_files(notice, data))
-    return site_files(files, render_index([notice.index_entry() for notice, _ in notices]))
+    return site_files(files, render_indexes([notice.index_entry() for notice, _ in notices]))
 
 
-def site_files(notice_files: dict[str, bytes], index: bytes) -> dict[str, bytes]:
-    """The whole site from every notice's files and the index page, keyed by path, sorted."""
-    files = {**notice_files, "index.html": index, "schema/register.schema.json": resources.SCHEMA_PATH.read_bytes()}
+def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes]) -> dict[str, bytes]:
+    """The whole site from every notice's files and the index pages, keyed by path, sorted."""
+    files = {**notice_files, **indexes, "schema/register.schema.json": resources.SCHEMA_PATH.read_bytes()}
     return dict(sorted(files.items()))
