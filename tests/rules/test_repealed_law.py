@@ -19,6 +19,10 @@ REPEALED = [
     ("henkilötietolaissa ja henkilötietolakiin", [("henkilötietolaissa", 11), ("henkilötietolakiin", 33)]),
     ("tietosuojalainsäädännön ja henkilötietolainsäädännön mukaisesti", []),
     ("tietosuojalain (1050/2018) mukaisesti", []),
+    # as a Swedish or English translation names it
+    ("enligt personuppgiftslagen (523/1999) 10 §", [("personuppgiftslagen (523/1999) 10 §", 18)]),
+    ("under the Personal Data Act (523/1999)", [("the Personal Data Act (523/1999)", 17)]),
+    ("enligt dataskyddslagen (1050/2018)", []),
 ]
 
 

@@ -30,9 +30,10 @@ REFERENCE = "Tietosuojalaki 1050/2018"
 LEVEL = ERROR
 
 # The act by name in any inflection (but not "henkilötietolainsäädäntö", legislation in
-# general), with its number and first section if given; or its number or abbreviation alone.
+# general), in Finnish, Swedish ("personuppgiftslagen") or English ("the Personal Data Act"),
+# with its number and first section if given; or its number or abbreviation alone.
 _REFERENCE = re.compile(
-    r"\bhenkilötietola(?:ki|i(?!nsäädän))\w*"
+    r"(?:\bhenkilötietola(?:ki|i(?!nsäädän))\w*|\bpersonuppgiftslag\w*|\b(?:the\s+)?Personal\s+Data\s+Act\b)"
     r"(?:\s*\(\s*523/1999\s*\))?"
     r"(?:\s+(?P<section>\d+)(?:\.\d+)?\s*§(?::\w+)?)?"
     r"|\b523/1999\b"
@@ -40,7 +41,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # Words without which _REFERENCE cannot match: most notices have none of them.
-_QUICK_WORDS = ("henkilötietola", "523/1999", "hetil")
+_QUICK_WORDS = ("henkilötietola", "523/1999", "hetil", "personuppgiftslag", "personal data act")
 # Where the sections a notice typically cites went in the GDPR.
 _SUCCESSORS = {
     "8": "käsittelyn oikeusperusteet: GDPR 6 artikla",
