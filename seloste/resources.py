@@ -21,7 +21,7 @@ SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
-_SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
+_SETTINGS = frozenset({"languages", "numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
                        "subtitle", "preamble", "closing", "lint", "updated_position", "within"})
 
 

@@ -24,6 +24,7 @@ EVERYTHING = FIXTURES / "kaikki-kentat.yaml"
 NOT_RENDERED = {
     "lint": "settings of the lint stage, not part of the notice",
     "language": "one language so far: no other value to change to",
+    "languages": "the languages the notice is published in: each is a notice of its own, not words of this one",
     "complaint.authority": "one authority so far: no other value to change to",
 }
 # A right written in the register's own words classifies that text (for lint and diff);
