@@ -92,8 +92,10 @@ def _validator(autolink: bool = False):
     return cls(_without_refs(schema()), format_checker=base.FORMAT_CHECKER)
 
 
-# Keywords that describe a schema but never make a value invalid.
-_ANNOTATIONS = frozenset({"title", "description", "markdownDescription", "$comment", "default", "examples"})
+# Keywords that describe a schema but never make a value invalid (``x-translate: false`` marks a
+# one-line text that is no words to translate: seloste.translations).
+_ANNOTATIONS = frozenset({"title", "description", "markdownDescription", "$comment", "default", "examples",
+                          "x-translate"})
 
 
 def _without_refs(root: dict) -> dict:
