@@ -143,8 +143,8 @@ def _load(args, files: list[str] | None = None):
     from seloste import project
 
     policy_dir = pathlib.Path(args.policy)
-    if files:
-        paths = [pathlib.Path(name) for name in files]
+    if files:  # each with its translations, or its register: they are checked together
+        paths = project.with_translations([pathlib.Path(name) for name in files])
         problems = []
     else:
         paths, problems = project.discover(policy_dir)
@@ -278,11 +278,14 @@ def _textconv(args) -> int:
     from seloste.problem import format_problems
     from seloste.render import render_text
 
+    from seloste.translations.document import translation_of
+
     path = pathlib.Path(args.file)
-    register, problems = project.load_register(path)
+    register, problems = (None, []) if translation_of(path.name) else project.load_register(path)
     if register is None:
         # git runs this for every revision it shows: a register that does not load (mid-edit,
-        # or from an old revision) is shown as it is, so that `git diff` still works.
+        # or from an old revision), or a translation file, is shown as it is, so that `git diff`
+        # still works.
         source, unreadable = project.read_policy_file(path, project.shown_path(path))
         if source is None:
             return _report(args, problems or unreadable)

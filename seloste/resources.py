@@ -18,6 +18,7 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
+TRANSLATION_SCHEMA_PATH = ROOT / "schema" / "translation.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
@@ -29,6 +30,30 @@ _SETTINGS = frozenset({"languages", "numbered", "autolink", "section_titles", "s
 def schema() -> dict:
     """The register schema (``schema/register.schema.json``)."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def translation_schema() -> dict:
+    """The schema of a translation file (``schema/translation.schema.json``)."""
+    return json.loads(TRANSLATION_SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def publication_languages() -> tuple[str, ...]:
+    """Every language a notice may be published in (the schema's ``languages``), the register's own first."""
+    return tuple(schema()["properties"]["languages"]["items"]["enum"])
+
+
+def translation_languages() -> tuple[str, ...]:
+    """The languages a register's texts may be translated into: those a notice may be published
+    in, less the languages a register is written in (``language``, fi)."""
+    own = schema()["properties"]["language"]["enum"]
+    return tuple(language for language in publication_languages() if language not in own)
+
+
+def language_name(language: str) -> str:
+    """A language's name in Finnish (``sv`` -> ``ruotsi``), from the schema's help for editors."""
+    items = schema()["properties"]["languages"]["items"]
+    return dict(zip(items["enum"], items["enumDescriptions"])).get(language, language)
 
 
 def topic_order() -> tuple[str, ...]:
@@ -129,5 +154,5 @@ def authorities() -> dict:
 
 def forget() -> None:
     """Drop what was loaded, so that the next use reads the files again."""
-    for function in (schema, layouts, data_file):
+    for function in (schema, translation_schema, layouts, data_file):
         function.cache_clear()

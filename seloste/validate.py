@@ -147,6 +147,12 @@ def validate_document(document: Document) -> list[Problem]:
     return sorted(set(problems))
 
 
+def explain(error, document: Document) -> list[Problem]:
+    """One jsonschema error of a loaded YAML file as the problems legal staff read, at their
+    positions: the same words for a translation file (seloste.translations) as for a register."""
+    return _translate(error, document)
+
+
 def _translate(error, document: Document) -> list[Problem]:
     if error.validator in ("anyOf", "oneOf"):
         return _translate_alternatives(error, document)
