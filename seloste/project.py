@@ -29,7 +29,7 @@ if typing.TYPE_CHECKING:
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
-IO_CODES = frozenset({"F203", "F205"}) | _OUTPUT_IO_CODES
+IO_CODES = frozenset({"F203", "F205", "T616", "T617"}) | _OUTPUT_IO_CODES
 
 
 @dataclasses.dataclass

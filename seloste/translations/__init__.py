@@ -17,7 +17,11 @@ The modules, in the order they build on one another:
   :func:`source_hash`, and :func:`translated`;
 - :mod:`.document`: a translation file's name and its contents loaded strictly (positions)
   and checked against its schema (:class:`TranslationDocument`);
-- :mod:`.checks`: a translation against its register: stale, moved, unknown, missing (T601–T606).
+- :mod:`.checks`: a translation against its register: stale, moved, unknown, missing (T601–T606);
+- the translators' exchange format, gettext PO (``build.py translations export|import``):
+  :mod:`.po_file` (a PO file read strictly, every entry with its line), :mod:`.po_export`,
+  :mod:`.po_import` (the translation files a PO file makes), :mod:`.writing` (translation files
+  written atomically into the policy folder) and :mod:`.exchange` (the two commands, for the CLI).
 
 The API the rest of the tool calls:
 
