@@ -139,10 +139,15 @@ def id_too_long_problem(shown: str, stem: str) -> Problem:
 
 
 def file_name_problem(shown: str, name: str) -> Problem:
-    """The problem of a policy file whose name is not a register id."""
-    return Problem(shown, 0, 0, "F201", ERROR,
-                   f"tiedoston nimi '{name}' ei kelpaa rekisterin tunnukseksi",
-                   "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")
+    """The problem of a policy file whose name is not a register id (nor a translation's name)."""
+    from seloste.resources import translation_languages
+
+    register_id, dot, language = name.rsplit(".", 1)[0].rpartition(".")
+    hint = "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml"
+    if dot and is_register_id(register_id):
+        hint = (f"käännöstiedoston nimi on rekisterin tunnus ja käännöksen kieli ({', '.join(translation_languages())}), "
+                f"esim. {register_id}.{translation_languages()[0]}.yaml; '{language}' ei ole käännöskieli")
+    return Problem(shown, 0, 0, "F201", ERROR, f"tiedoston nimi '{name}' ei kelpaa rekisterin tunnukseksi", hint)
 
 
 def duplicate_id_problem(shown: str, register_id: str, first: str) -> Problem:

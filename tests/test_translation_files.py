@@ -252,3 +252,12 @@ def test_the_translation_schema_is_valid_with_finnish_help_and_the_register_s_la
     nodes = [translation_schema(), *translation_schema()["properties"].values(),
              *translation_schema()["$defs"]["translation"]["properties"].values()]
     assert all(node.get("title") and node.get("description") for node in nodes)
+
+
+@pytest.mark.parametrize("name", ["rek.de.yaml", "rek.fi.yaml"])
+def test_a_file_named_as_a_translation_into_no_translation_language_says_which_there_are(tmp_path, name):
+    policy_dir = policy(tmp_path, sv=translation_yaml(SWEDISH))
+    (policy_dir / name).write_text(translation_yaml(SWEDISH), encoding="utf-8")
+    _, problems = _load(policy_dir)
+    assert _found(problems) == [(name, 0, 0, "F201", "error")]
+    assert "(sv, en)" in problems[0].hint and "rek.sv.yaml" in problems[0].hint
