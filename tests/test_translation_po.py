@@ -46,12 +46,8 @@ msgstr ""
 #. Kenttä: Käsittelyn tarkoitukset › Johdanto (Markdown)
 #: policy/rek.yaml:9
 msgctxt "rek:purposes.intro"
-msgid ""
-"Käsittelemme tietoja [verkkosivuillamme](https://esimerkki.fi) kerrotuin "
-"tavoin."
-msgstr ""
-"Vi behandlar uppgifter så som vi berättar [på vår "
-"webbplats](https://esimerkki.fi)."
+msgid "Käsittelemme tietoja [verkkosivuillamme](https://esimerkki.fi) kerrotuin tavoin."
+msgstr "Vi behandlar uppgifter så som vi berättar [på vår webbplats](https://esimerkki.fi)."
 
 #. Luku: Henkilötietojen käsittelyn tarkoitukset ja oikeusperusteet
 #. Kenttä: Käsittelyn tarkoitukset › Luettelo › kohta 1 › Tarkoitus (Markdown)

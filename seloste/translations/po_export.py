@@ -9,8 +9,9 @@ One entry a translatable text, in the register's order, registers by id:
 - ``#, fuzzy`` when the Finnish text changed since it was translated (stale, T601).
 
 A translation whose text moved to another path (T605) is given at the path the text is at now,
-so that importing the file puts it there. The file has no dates: the same registers and
-translations make the same bytes.
+so that importing the file puts it there. The file has no dates (the same registers and
+translations make the same bytes) and breaks no line: a line of a text is a line of the file,
+and a comment is never cut mid-phrase.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def export_po(registers: list, language: str) -> bytes:
     :class:`~seloste.project.Register` s with their translations) into ``language``."""
     import polib
 
-    catalog = polib.POFile(wrapwidth=78)
+    catalog = polib.POFile(wrapwidth=0)
     catalog.header = "\n".join((
         f"Tietosuojaselosteiden tekstit käännettäviksi: {language_words(language)}.",
         "msgctxt on rekisterin tunnus ja tekstin paikka rekisterissä, msgid suomenkielinen teksti.",
