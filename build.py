@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the privacy notices: ``python build.py [build|check|validate|lint|diff|textconv] --help``."""
+"""Build the privacy notices: ``python build.py [build|check|validate|lint|diff|textconv|translations] --help``."""
 
 import sys
 

@@ -68,7 +68,29 @@ def _parser() -> argparse.ArgumentParser:
                       help="rule levels (default: lint.yaml in the folder that holds the policy folder)")
     lint.add_argument("--list-rules", action="store_true",
                       help="print the rules' documentation (docs/rules.md, Markdown) and exit")
+    _translation_parser(commands)
     return parser
+
+
+def _translation_parser(commands) -> None:
+    """``translations export`` and ``translations import``: the translators' PO files."""
+    from seloste.resources import translation_languages
+
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
+    options.add_argument("--format", choices=FORMATS, default="auto", help="how to print problems (as for validate)")
+    translations = commands.add_parser(
+        "translations", help="the translators' exchange: a register's texts out as a PO file, their translations back in")
+    actions = translations.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", parents=[options],
+                                help="write the texts to translate into LANGUAGE as a gettext PO file (stdout)")
+    export.add_argument("--language", required=True, choices=translation_languages())
+    export.add_argument("files", nargs="*", metavar="FILE",
+                        help="register files (default: every register whose languages include LANGUAGE)")
+    export.add_argument("--output", metavar="FILE", help="write the PO file to FILE instead of stdout")
+    imported = actions.add_parser("import", parents=[options],
+                                  help="write a PO file's translations into policy/<id>.<language>.yaml")
+    imported.add_argument("file", metavar="FILE.po")
 
 
 def _common(formats: tuple, format_help: str) -> argparse.ArgumentParser:
@@ -102,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         "textconv": _textconv,
         "diff": _diff,
         "lint": _lint,
+        "translations": _translations,
     }[args.command]
     try:
         return handler(args)
@@ -147,8 +170,8 @@ def _load(args, files: list[str] | None = None):
     from seloste import project
 
     policy_dir = pathlib.Path(args.policy)
-    if files:
-        paths = [pathlib.Path(name) for name in files]
+    if files:  # each with its translations, or its register: they are checked together
+        paths = project.with_translations([pathlib.Path(name) for name in files])
         problems = []
     else:
         paths, problems = project.discover(policy_dir)
@@ -310,6 +333,36 @@ def _without_baseline(args, findings):
     return new, []
 
 
+def _translations(args) -> int:
+    from seloste.problem import format_problems
+    from seloste.translations import exchange
+
+    if args.action == "import":
+        plan = exchange.import_translations(pathlib.Path(args.file), pathlib.Path(args.policy))
+        code = _report(args, plan.problems)
+        if any(problem.is_error for problem in plan.problems):
+            print("käännöstiedostoja ei muutettu virheiden vuoksi", file=sys.stderr)
+        else:
+            print(f"{counted(len(plan.files), 'käännöstiedosto', 'käännöstiedostoa')} kirjoitettu, "
+                  f"{len(plan.unchanged)} ennallaan", file=sys.stderr)
+        return code
+    export = exchange.export_translations(pathlib.Path(args.policy), args.files, args.language)
+    problems = export.problems
+    if export.content is not None and args.output:
+        problems = problems + exchange.write_po(pathlib.Path(args.output), export.content)
+    elif export.content is not None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(export.content)
+    # stdout is the PO file: problems and the counts go to stderr. A PO file made is a success:
+    # the problems of the translations it carries are for the translators to put right.
+    sys.stderr.write(format_problems(problems, _format(args)) if problems else "")
+    for line in export.summary:
+        print(line, file=sys.stderr)
+    if export.content is None:
+        return max(_exit_code(problems), EXIT_PROBLEMS)
+    return EXIT_USAGE if _exit_code(problems) == EXIT_USAGE else EXIT_OK
+
+
 def _exit_code(problems) -> int:
     """2 when the tool could not read or write, 1 for any error, else 0."""
     from seloste.project import IO_CODES
@@ -332,11 +385,14 @@ def _textconv(args) -> int:
     from seloste.problem import format_problems
     from seloste.render import render_text
 
+    from seloste.translations.document import translation_of
+
     path = pathlib.Path(args.file)
-    register, problems = project.load_register(path)
+    register, problems = (None, []) if translation_of(path.name) else project.load_register(path)
     if register is None:
         # git runs this for every revision it shows: a register that does not load (mid-edit,
-        # or from an old revision) is shown as it is, so that `git diff` still works.
+        # or from an old revision), or a translation file, is shown as it is, so that `git diff`
+        # still works.
         source, unreadable = project.read_policy_file(path, project.shown_path(path))
         if source is None:
             return _report(args, problems or unreadable)

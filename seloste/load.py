@@ -305,6 +305,13 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD
 _REGISTER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def unprintable_character(text: str) -> str | None:
+    """The first character of ``text`` that a YAML file may not hold (a control character, a lone
+    surrogate), which no output could show; None when there is none."""
+    found = _NOT_PRINTABLE.search(text)
+    return found.group() if found else None
+
+
 def is_register_id(stem: str) -> bool:
     """True when ``stem`` is a safe register id: lowercase letters, digits and single hyphens."""
     return bool(_REGISTER_ID.match(stem))

@@ -10,6 +10,7 @@ import dataclasses
 import json
 import os
 import pathlib
+import types
 import typing
 
 from seloste import files
@@ -28,16 +29,22 @@ if typing.TYPE_CHECKING:
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
-IO_CODES = frozenset({"F203", "F205"}) | _OUTPUT_IO_CODES
+IO_CODES = frozenset({"F203", "F205", "T616", "T617"}) | _OUTPUT_IO_CODES
 
 
 @dataclasses.dataclass
 class Register:
-    """One validated register: its id (the file stem), its file and its data."""
+    """One validated register: its id (the file stem), its file and its data.
+
+    ``translations`` are its loaded translation files by language (read-only), given by
+    :func:`load_registers`: every one that is schema-valid, also in a language the register
+    does not list in ``languages`` (which the register's notices are published in).
+    """
 
     id: str
     path: str
     document: Document
+    translations: typing.Mapping = dataclasses.field(default_factory=lambda: types.MappingProxyType({}))
 
     @property
     def data(self) -> dict:
@@ -76,17 +83,22 @@ def load_register(path: pathlib.Path, policy_dir: pathlib.Path | None = None,
         return None, [file_name_problem(shown, path.name)]
     if len(stem) > max_register_id_length():
         return None, [id_too_long_problem(shown, stem)]
+    source, problems = read_inside(path, shown, policy_dir)
+    if source is None:
+        return None, problems
+    return register_from_source(stem, shown, source, cache)
+
+
+def read_inside(path: pathlib.Path, shown: str, policy_dir: pathlib.Path | None) -> tuple[bytes | None, list[Problem]]:
+    """:func:`read_policy_file`, refusing a symbolic link to outside the policy folder (F202)."""
     if path.is_symlink():
         folder = pathlib.Path(os.path.realpath(policy_dir or path.parent))
         target = pathlib.Path(os.path.realpath(path))
         if folder not in target.parents:
             return None, [Problem(shown, 0, 0, "F202", ERROR,
                                   "tiedosto on symbolinen linkki rekisterikansion ulkopuolelle",
-                                  "kopioi rekisterin kuvaus kansioon linkin sijaan")]
-    source, problems = read_policy_file(path, shown)
-    if source is None:
-        return None, problems
-    return register_from_source(stem, shown, source, cache)
+                                  "kopioi tiedosto kansioon linkin sijaan")]
+    return read_policy_file(path, shown)
 
 
 def read_policy_file(path: pathlib.Path, shown: str) -> tuple[bytes | None, list[Problem]]:
@@ -127,10 +139,15 @@ def id_too_long_problem(shown: str, stem: str) -> Problem:
 
 
 def file_name_problem(shown: str, name: str) -> Problem:
-    """The problem of a policy file whose name is not a register id."""
-    return Problem(shown, 0, 0, "F201", ERROR,
-                   f"tiedoston nimi '{name}' ei kelpaa rekisterin tunnukseksi",
-                   "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml")
+    """The problem of a policy file whose name is not a register id (nor a translation's name)."""
+    from seloste.resources import translation_languages
+
+    register_id, dot, language = name.rsplit(".", 1)[0].rpartition(".")
+    hint = "nimeä tiedosto pienillä kirjaimilla a–z, numeroilla ja väliviivoilla, esim. asiakasrekisteri.yaml"
+    if dot and is_register_id(register_id):
+        hint = (f"käännöstiedoston nimi on rekisterin tunnus ja käännöksen kieli ({', '.join(translation_languages())}), "
+                f"esim. {register_id}.{translation_languages()[0]}.yaml; '{language}' ei ole käännöskieli")
+    return Problem(shown, 0, 0, "F201", ERROR, f"tiedoston nimi '{name}' ei kelpaa rekisterin tunnukseksi", hint)
 
 
 def duplicate_id_problem(shown: str, register_id: str, first: str) -> Problem:
@@ -165,13 +182,24 @@ def _load_and_validate(shown: str, source: bytes):
 
 
 def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None,
-                   cache: Cache | None = None) -> tuple[list[Register], list[Problem]]:
-    """Load and validate every file; every problem of every file is returned."""
+                   cache: Cache | None = None, translations: bool = True) -> tuple[list[Register], list[Problem]]:
+    """Load and validate every file; every problem of every file is returned.
+
+    A file named ``<id>.<lang>.yaml`` is a translation (:mod:`seloste.translations`): each valid
+    register is given its translations among ``paths`` in the same folder, checked against it
+    (with ``translations=False`` they are passed over, unread).
+    """
+    from seloste.translations.document import translation_of
+
     registers, problems = [], []
     seen: dict[str, str] = {}
+    attempted: dict[tuple, Register | None] = {}  # (folder, id) of every register file: its register
     for path in paths:
+        if translation_of(path.name) is not None:
+            continue
         register, found = load_register(path, policy_dir, cache)
         problems.extend(found)
+        attempted.setdefault((_folder(path), path.name.rsplit(".", 1)[0]), register)
         if register is None:
             continue
         if register.id in seen:
@@ -179,7 +207,87 @@ def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = 
             continue
         seen[register.id] = register.path
         registers.append(register)
+    if translations:
+        problems.extend(_load_translations([path for path in paths if translation_of(path.name)], attempted,
+                                           policy_dir))
     return registers, problems
+
+
+def _folder(path: pathlib.Path) -> str:
+    return os.path.normpath(os.path.abspath(path.parent))
+
+
+def _load_translations(paths: list[pathlib.Path], attempted: dict,
+                       policy_dir: pathlib.Path | None) -> list[Problem]:
+    """Read and check the translation files; give each valid register its own. Returns the problems."""
+    from seloste.translations.checks import missing_problems
+    from seloste.translations.checks import translation_problems
+    from seloste.translations.document import load_translation
+    from seloste.translations.document import translation_of
+
+    problems: list[Problem] = []
+    found: dict[tuple, dict] = {}
+    unusable: dict[tuple, set] = {}
+    first: dict[tuple, str] = {}
+    for path in paths:
+        register_id, language = translation_of(path.name)
+        key, shown = (_folder(path), register_id), shown_path(path)
+        if key not in attempted:
+            problems.append(orphan_problem(shown, register_id, [other for folder, other in attempted if folder == key[0]]))
+            continue
+        if (key, language) in first:
+            problems.append(Problem(shown, 0, 0, "T609", ERROR,
+                                    f"rekisterin '{register_id}' käännös kielelle {language} on jo tiedostossa "
+                                    f"{first[key, language]}", "yhdistä käännökset yhteen tiedostoon ja poista toinen"))
+            continue
+        first[key, language] = shown
+        source, read_problems = read_inside(path, shown, policy_dir)
+        translation, loaded = (None, read_problems) if source is None else load_translation(source, shown, register_id,
+                                                                                          language)
+        problems.extend(loaded)
+        if translation is None:
+            unusable.setdefault(key, set()).add(language)
+        else:
+            found.setdefault(key, {})[language] = translation
+    for key, register in attempted.items():
+        if register is None:
+            continue  # its own problems say why; its translations cannot be judged against it
+        own = found.get(key, {})
+        for translation in own.values():
+            problems.extend(translation_problems(register.data, register.path, translation))
+        problems.extend(missing_problems(register.data, register.document, register.id, own, unusable.get(key, set())))
+        register.translations = types.MappingProxyType(dict(sorted(own.items())))
+    return problems
+
+
+def orphan_problem(shown: str, register_id: str, register_ids: list[str]) -> Problem:
+    """T607: a translation file of a register that has no file of its own."""
+    import difflib
+
+    close = difflib.get_close_matches(register_id, register_ids, n=1, cutoff=0.6)
+    return Problem(shown, 0, 0, "T607", ERROR, f"käännöksen rekisteriä '{register_id}' ei ole",
+                   f"tarkoititko '{close[0]}'? (tiedoston nimi on rekisterin tunnus ja kieli)" if close
+                   else f"käännös on rekisterin {register_id}.yaml vieressä; lisää rekisteri tai poista käännös")
+
+
+def with_translations(paths: list[pathlib.Path]) -> list[pathlib.Path]:
+    """The files named, each with its family: a register's translation files beside it, and a
+    translation's register; so that naming either checks them together."""
+    from seloste.resources import translation_languages
+    from seloste.translations.document import translation_of
+
+    family: list[pathlib.Path] = []
+    for path in paths:
+        named = translation_of(path.name)
+        if named is not None:
+            candidates = [path.with_name(named[0] + suffix) for suffix in POLICY_SUFFIXES] + [path]
+        else:
+            stem = path.name.rsplit(".", 1)[0]
+            candidates = [path] + [path.with_name(f"{stem}.{language}{suffix}")
+                                   for language in translation_languages() for suffix in POLICY_SUFFIXES]
+        family.extend(candidate for candidate in candidates
+                      if (candidate == path or os.path.lexists(candidate)) and candidate not in family)
+    return family
 
 
 def lint_registers(registers: list[Register], config=None, cache: Cache | None = None) -> list[Problem]:

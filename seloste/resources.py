@@ -21,6 +21,7 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
 ROOT = PACKAGE_DIR.parent
 TEMPLATES_DIR = ROOT / "templates"
 SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
+TRANSLATION_SCHEMA_PATH = ROOT / "schema" / "translation.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
 
 # The languages the tool writes its own words in (``seloste/data/<language>.yaml``): the
@@ -28,7 +29,7 @@ DATA_DIR = PACKAGE_DIR / "data"
 LANGUAGES = ("fi", "sv", "en")
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
-_SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
+_SETTINGS = frozenset({"languages", "numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
                        "subtitle", "preamble", "closing", "lint", "updated_position", "within"})
 
 
@@ -36,6 +37,30 @@ _SETTINGS = frozenset({"numbered", "autolink", "section_titles", "section_order"
 def schema() -> dict:
     """The register schema (``schema/register.schema.json``)."""
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def translation_schema() -> dict:
+    """The schema of a translation file (``schema/translation.schema.json``)."""
+    return json.loads(TRANSLATION_SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def publication_languages() -> tuple[str, ...]:
+    """Every language a notice may be published in (the schema's ``languages``), the register's own first."""
+    return tuple(schema()["properties"]["languages"]["items"]["enum"])
+
+
+def translation_languages() -> tuple[str, ...]:
+    """The languages a register's texts may be translated into: those a notice may be published
+    in, less the languages a register is written in (``language``, fi)."""
+    own = schema()["properties"]["language"]["enum"]
+    return tuple(language for language in publication_languages() if language not in own)
+
+
+def language_name(language: str) -> str:
+    """A language's name in Finnish (``sv`` -> ``ruotsi``), from the schema's help for editors."""
+    items = schema()["properties"]["languages"]["items"]
+    return dict(zip(items["enum"], items["enumDescriptions"])).get(language, language)
 
 
 def topic_order() -> tuple[str, ...]:
@@ -198,5 +223,5 @@ def authorities(language: str = "fi") -> dict:
 
 def forget() -> None:
     """Drop what was loaded, so that the next use reads the files again."""
-    for function in (schema, _layout_files, _layouts_in, data_file):
+    for function in (schema, translation_schema, _layout_files, _layouts_in, data_file):
         function.cache_clear()

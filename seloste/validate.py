@@ -94,8 +94,10 @@ def _validator(autolink: bool = False):
     return cls(_without_refs(schema()), format_checker=base.FORMAT_CHECKER)
 
 
-# Keywords that describe a schema but never make a value invalid.
-_ANNOTATIONS = frozenset({"title", "description", "markdownDescription", "$comment", "default", "examples"})
+# Keywords that describe a schema but never make a value invalid (``x-translate: false`` marks a
+# one-line text that is no words to translate: seloste.translations).
+_ANNOTATIONS = frozenset({"title", "description", "markdownDescription", "$comment", "default", "examples",
+                          "x-translate"})
 
 
 def _without_refs(root: dict) -> dict:
@@ -146,6 +148,12 @@ def validate_document(document: Document) -> list[Problem]:
     problems.extend(validate_content.problems(document))
     problems.extend(validate_contact.problems(document))
     return sorted(set(problems))
+
+
+def explain(error, document: Document) -> list[Problem]:
+    """One jsonschema error of a loaded YAML file as the problems legal staff read, at their
+    positions: the same words for a translation file (seloste.translations) as for a register."""
+    return _translate(error, document)
 
 
 def _translate(error, document: Document) -> list[Problem]:

@@ -3,7 +3,8 @@
 A table row's number of cells against its columns (S114), ``none:`` written as a yes or no
 word (S103), the register's own ``wording`` against the phrases it replaces (S120, S106),
 the columns a register chooses for its purposes table against what its purposes say (S121),
-and the suggestion of the allowed key or value a mistaken one likely means.
+the first of its ``languages`` against its own language (S123), and the suggestion of the
+allowed key or value a mistaken one likely means.
 """
 
 from __future__ import annotations
@@ -20,7 +21,21 @@ from seloste.resources import phrases
 def problems(document: Document) -> list[Problem]:
     """The checks of this module, in one list."""
     return [*_table_problems(document), *_yes_or_no_as_words(document), *_wording_problems(document),
-            *_purpose_table_problems(document)]
+            *_purpose_table_problems(document), *_language_problems(document)]
+
+
+def _language_problems(document: Document) -> list[Problem]:
+    """S127 for ``languages`` whose first is not the register's own ``language`` (fi): the facts
+    are written in that language, and the others are translations of its texts."""
+    data = document.data if isinstance(document.data, dict) else {}
+    languages, own = data.get("languages"), data.get("language", "fi")
+    if not isinstance(languages, list) or not languages or languages[0] == own or not isinstance(own, str):
+        return []
+    line, column = document.position(("languages", 0))
+    return [Problem(document.path, line, column, "S127", ERROR,
+                    f"ensimmäisen julkaisukielen on oltava rekisterin oma kieli '{own}', ei '{languages[0]}'",
+                    f"kirjoita languages: [{own}, ...]; muut kielet ovat käännöksiä rekisterin {own}-kielisistä "
+                    "teksteistä")]
 
 
 # The keys of a purpose that each column of the purposes table shows, and what they are in words.

@@ -470,6 +470,7 @@ def test_every_schema_keyword_has_a_finnish_message():
                   "format", "anyOf", "oneOf", "x-markdown", "x-url", "uniqueItems"}
     structure = {"$schema", "$id", "$defs", "$ref", "title", "description", "properties", "items", "default",
                  "enumDescriptions",  # help for editors beside "enum", never an error
+                 "x-translate",  # which texts a translation gives (seloste.translations), never an error
                  "examples", "$comment"}
     found = set()
 

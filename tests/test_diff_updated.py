@@ -34,7 +34,7 @@ def _edit(path: pathlib.Path, old: str, new: str) -> None:
 
 UPDATED = [
     ("text changed, date kept", [("Tilastointi", "Tilastointi ja raportointi")],
-     "policy/kaikki-kentat.yaml:8:1: warning [D101] selosteen teksti on muuttunut (verrattuna versioon HEAD), "
+     "policy/kaikki-kentat.yaml:9:1: warning [D101] selosteen teksti on muuttunut (verrattuna versioon HEAD), "
      "mutta päivämäärä 2025-06-01 on ennallaan\n"
      "    hint: merkitse muutospäivä riville 'updated: \"VVVV-KK-PP\"' ja kuvaa muutos muutoshistoriaan (history)\n"),
     ("text and date changed", [("Tilastointi", "Tilastointi ja raportointi"), ('"2025-06-01"\ncontroller', '"2025-07-01"\ncontroller')],

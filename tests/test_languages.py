@@ -271,7 +271,8 @@ def test_a_notice_in_another_language_writes_its_page_and_dates_in_that_language
     page = resources.phrases(language)["page"]
     html = rendered[f"{language}/esimerkki-rekrytointirekisteri.html"]
     assert f'<html lang="{language}">' in html and f'<article class="seloste" lang="{language}">' in html
-    assert f'aria-label="{page["site"]}"><a href="../index.html">{page["all_notices"]}</a>' in html
+    # a page in another language goes back to its own language's index beside it (sv/index.html)
+    assert f'aria-label="{page["site"]}"><a href="index.html">{page["all_notices"]}</a>' in html
     assert f'<p>{page["other_formats"]}: <a href=' in html and f'type="text/plain">{page["text_format"]}</a>' in html
     assert f"<h1>{page['index_title']}</h1>" in rendered["index.html"]
     assert 'updated: "2025-03-01"' in POLICY.joinpath("esimerkki-rekrytointirekisteri.yaml").read_text(encoding="utf-8")

@@ -53,6 +53,10 @@ SHAPE_CASES = [
      "S120", 7, 5, ["'busines_id'", "business_id"]),
     ("a label left out that must be shown", 'wording:\n  labels:\n    period: ""\n',
      "S106", 7, 13, ["wording.labels.period", "origin_data_subject", "postal_address"]),
+    ("languages that do not start with the register's own", "languages: [sv, fi]\n", "S127", 5, 13,
+     ["'fi'", "'sv'", "languages: [fi"]),
+    ("a language of no notice", "languages: [fi, de]\n", "S104", 5, 17, ["'de'", "fi, sv, en"]),
+    ("a language twice", "languages: [fi, sv, sv]\n", "S118", 5, 21, ["'sv'"]),
     ("an own section after an omitted one", "omit_sections:\n  - rekisterin-nimi\nsections:\n  - id: oma\n"
      "    title: Oma\n    content: x\n    after: rekisterin-nimi\n", "S111", 11, 12, ["'rekisterin-nimi'", "omit_sections"]),
 ]
@@ -67,6 +71,13 @@ def test_a_list_up_to_three_levels_deep_is_valid(text):
     document, problems = load_text((BASE + f"purposes:\n  intro: {json.dumps(text)}\n").encode(), "t.yaml",
                                    boolean_keys())
     assert problems == [] and validate_document(document) == []
+
+
+@pytest.mark.parametrize("languages", ["[fi]", "[fi, sv, en]", "[fi, en]"])
+def test_languages_that_start_with_finnish_are_valid(languages):
+    document, problems = load_text(f"{BASE}languages: {languages}\n".encode(), "t.yaml", boolean_keys())
+    assert problems == []
+    assert validate_document(document) == []
 
 
 def test_the_register_name_section_may_be_omitted_while_the_name_stays():

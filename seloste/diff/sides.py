@@ -48,9 +48,11 @@ def file_side(path: pathlib.Path) -> Side:
 
 
 def folder_side(folder: pathlib.Path, label: str | None = None) -> Side:
-    """The registers of a policy folder on disk."""
+    """The registers of a policy folder on disk (their translations are no part of the Finnish notices)."""
+    from seloste.translations.document import translation_of
+
     paths, problems = project.discover(folder)
-    registers, found = project.load_registers(paths, folder)
+    registers, found = project.load_registers(paths, folder, translations=False)
     valid = {register.id: register for register in registers}
-    failed = {stem(path.name) for path in paths} - set(valid)
+    failed = {stem(path.name) for path in paths if translation_of(path.name) is None} - set(valid)
     return Side(label or project.shown_path(folder), valid, problems + found, failed)
