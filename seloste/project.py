@@ -330,35 +330,42 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     templates is not rendered again, nor is the index page when no register changed.
     """
     from seloste import render
+    from seloste import languages
     from seloste.blocks import IndexEntry
-    from seloste.notice import build_notice
     from seloste.output import with_manifest
 
     if cache is None:
-        notices = [(build_notice(register.id, register.data), register.data) for register in registers]
-        return with_manifest(render.render_site(notices))
+        return with_manifest(render.render_site([pair for register in registers for pair in languages.notices(register)]))
     files: dict[str, bytes] = {}
     entries: list[IndexEntry] = []
     keys = []
 
-    def usable(rendered):  # files and the notice's index entry, or None for a miss or a damaged entry
-        entry = IndexEntry.from_dict(rendered[1]) if rendered is not None else None
-        return None if entry is None else (rendered[0], entry)
+    def usable(rendered):  # files and the index entry of each language, or None for a miss or damage
+        if rendered is None or not isinstance(rendered[1], list):
+            return None
+        found = [IndexEntry.from_dict(entry) for entry in rendered[1]]
+        return None if not found or None in found else (rendered[0], found)
 
     def rendered_anew(register):
-        notice = build_notice(register.id, register.data)
-        return render.render_notice_files(notice, register.data), notice.index_entry()
+        made: dict[str, bytes] = {}
+        laid_out = languages.notices(register)
+        for notice, data in laid_out:
+            made.update(render.render_notice_files(notice, data))
+        return made, [notice.index_entry() for notice, _data in laid_out]
 
     for register in registers:
         # The loaded document depends on nothing but its source key; other data is keyed by itself.
         source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
-        key = cache.key("rendered", register.id, source)
+        # Its translations are part of what it renders: each file's text, by language.
+        translated = [json.dumps([code, document.data], ensure_ascii=False, sort_keys=True)
+                      for code, document in register.translations.items()]
+        key = cache.key("rendered", register.id, source, *translated)
         keys.append(key)
-        rendered, entry = _cached(lambda k: usable(cache.get_rendered(k)),
-                                  lambda k, value: cache.put_rendered(k, (value[0], value[1].as_dict())),
+        rendered, found = _cached(lambda k: usable(cache.get_rendered(k)),
+                                  lambda k, value: cache.put_rendered(k, (value[0], [e.as_dict() for e in value[1]])),
                                   key, lambda: rendered_anew(register))
         files.update(rendered)
-        entries.append(entry)
+        entries.extend(found)
 
     def cached_index(key):
         found = cache.get_rendered(key)
