@@ -21,6 +21,14 @@ FIXTURES = TESTS / "fixtures"
 GOLDEN = TESTS / "golden"
 
 
+def register_files(folder: pathlib.Path) -> list[pathlib.Path]:
+    """The register files of ``folder``, sorted: its ``*.yaml`` but the translations beside them
+    (``<id>.<lang>.yaml``)."""
+    from seloste.translations import translation_of
+
+    return sorted(path for path in folder.glob("*.yaml") if not translation_of(path.name))
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite output/ and tests/golden from the current code (the run still fails)")

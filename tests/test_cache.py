@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 
+from conftest import register_files
 from conftest import snapshot
 from seloste import blocks
 from seloste import cache
@@ -26,8 +27,8 @@ from seloste import resources
 from seloste import validate
 
 REGISTER = "genetta-asiakasrekisteri.yaml"
-REGISTER_FILES = sorted((pathlib.Path(__file__).parent.parent / "policy").glob("*.yaml")) + sorted(
-    (pathlib.Path(__file__).parent / "fixtures").glob("*.yaml"))
+REGISTER_FILES = register_files(pathlib.Path(__file__).parent.parent / "policy") + register_files(
+    pathlib.Path(__file__).parent / "fixtures")
 
 
 def _forget_in_process() -> None:

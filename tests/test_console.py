@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import register_files
 from conftest import POLICY
 from conftest import ROOT
 
@@ -76,7 +77,7 @@ def test_a_reader_that_stops_early_leaves_the_status_and_no_traceback(bad_projec
 
 def test_a_reader_that_stops_early_on_a_clean_project_is_status_0(tmp_path):
     (tmp_path / "policy").mkdir()
-    for path in POLICY.glob("*.yaml"):
+    for path in register_files(POLICY):
         (tmp_path / "policy" / path.name).write_bytes(path.read_bytes())
     result = _shell(f"{sys.executable} {BUILD} textconv policy/genetta-asiakasrekisteri.yaml | head -c 10", tmp_path)
     assert result.returncode == 0
@@ -88,7 +89,7 @@ def test_a_reader_that_stops_early_on_a_clean_project_is_status_0(tmp_path):
 
 def test_textconv_and_diff_through_a_short_reader(tmp_path):
     (tmp_path / "policy").mkdir()
-    for path in POLICY.glob("*.yaml"):
+    for path in register_files(POLICY):
         (tmp_path / "policy" / path.name).write_bytes(path.read_bytes())
     old, new = "policy/genetta-asiakasrekisteri.yaml", "policy/esimerkki-rekrytointirekisteri.yaml"
     for reader in ("head -1", "true"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from conftest import register_files
 from conftest import FIXTURES
 from conftest import GOLDEN
 from conftest import POLICY
@@ -22,11 +23,11 @@ from conftest import ROOT
 
 from seloste import output
 from seloste import project
-from seloste.notice import build_notice
+from seloste import languages
 from seloste.render import render_notice_files
 
 OUTPUT = ROOT / "output"
-FIXTURE_FILES = sorted(FIXTURES.glob("*.yaml"))
+FIXTURE_FILES = register_files(FIXTURES)
 SUFFIXES = (".html", ".md", ".txt")
 
 
@@ -43,11 +44,17 @@ def test_committed_output_is_the_golden_output_of_policy(request):
 
 
 def _rendered(path: pathlib.Path) -> dict[str, bytes]:
-    register, problems = project.load_register(path)
-    assert register is not None, problems
-    files = render_notice_files(build_notice(register.id, register.data), register.data)
-    return {pathlib.PurePosixPath(name).name: content for name, content in files.items()
-            if name.endswith(SUFFIXES) and not name.endswith(".fragment.html")}
+    """The fixture's notice files by golden name: ``x.html`` in its own language, ``x.sv.html``
+    in another it is published in (from its translation beside it)."""
+    registers, problems = project.load_registers(project.with_translations([path]), path.parent)
+    assert len(registers) == 1 and not [problem for problem in problems if problem.is_error], problems
+    found = {}
+    for number, (notice, data) in enumerate(languages.notices(registers[0])):
+        for name, content in render_notice_files(notice, data).items():
+            if name.endswith(SUFFIXES) and not name.endswith(".fragment.html"):
+                stem, suffix = pathlib.PurePosixPath(name).name.rsplit(".", 1)
+                found[f"{stem}.{suffix}" if number == 0 else f"{stem}.{notice.language}.{suffix}"] = content
+    return found
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)

@@ -50,3 +50,45 @@ def test_each_language_has_its_index_linking_to_its_notices_and_the_other_indexe
 def test_a_finnish_only_site_has_its_one_index_as_before():
     pages = render_indexes([_notice("fi", ()).index_entry()])
     assert list(pages) == ["index.html"] and b"hreflang" not in pages["index.html"]
+
+
+# --- the bilingual fixture: a stale translation, and what a missing one does -----------------
+
+import re  # noqa: E402
+import shutil  # noqa: E402
+
+from conftest import FIXTURES  # noqa: E402
+
+BILINGUAL = FIXTURES / "kaksikielinen-kunta.yaml"
+
+
+def test_a_stale_translation_is_a_warning_at_its_line_and_still_published(run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    for name in ("kaksikielinen-kunta.yaml", "kaksikielinen-kunta.sv.yaml"):
+        shutil.copy(FIXTURES / name, policy / name)
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 0
+    stale = [line for line in result.stdout.splitlines() if "[T601]" in line]
+    assert len(stale) == 1 and stale[0].startswith("policy/kaksikielinen-kunta.sv.yaml:")
+    assert "retention.items.0.period" in stale[0]
+    built = run_cli("build", cwd=tmp_path)
+    assert built.code == 0
+    swedish = (tmp_path / "output" / "sv" / "kaksikielinen-kunta.txt").read_text(encoding="utf-8")
+    assert "tre år efter det senaste lånet" in swedish and "Lagringstid" in swedish
+    assert (tmp_path / "output" / "sv" / "index.html").is_file()
+
+
+def test_a_missing_translation_stops_the_build_and_leaves_output_as_it_was(run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    shutil.copy(BILINGUAL, policy / BILINGUAL.name)
+    translation = (FIXTURES / "kaksikielinen-kunta.sv.yaml").read_text(encoding="utf-8")
+    without = re.sub(r"  data_categories\.items\.1:\n    source: \w+\n    text: [^\n]*\n", "", translation)
+    assert without != translation
+    (policy / "kaksikielinen-kunta.sv.yaml").write_text(without, encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    result = run_cli("build", cwd=tmp_path)
+    assert result.code == 1
+    assert "[T602]" in result.stdout and "data_categories" in result.stdout
+    assert list((tmp_path / "output").iterdir()) == []  # no page shows Finnish in place of Swedish

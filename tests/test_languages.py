@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
 from lint_helpers import MINIMAL
@@ -218,7 +219,7 @@ def test_a_register_s_own_titles_and_headings_are_of_its_own_language_only():
 
 # --- a notice in another language: none of the tool's Finnish words left -----------------------
 
-REGISTERS = sorted([*FIXTURES.glob("*.yaml"), *POLICY.glob("*.yaml")])
+REGISTERS = sorted([*register_files(FIXTURES), *register_files(POLICY)])
 
 
 def _finnish_words(language: str) -> set[str]:

@@ -31,6 +31,7 @@ import unicodedata
 import urllib.parse
 
 import pytest
+from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
 from conftest import ROOT
@@ -40,7 +41,7 @@ from seloste import output
 from seloste import project
 from tools import chromium
 
-REGISTER_FILES = sorted(POLICY.glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
+REGISTER_FILES = register_files(POLICY) + register_files(FIXTURES)
 REGISTER_IDS = [path.stem for path in REGISTER_FILES]
 NOTICES = [f"fi/{register_id}.html" for register_id in REGISTER_IDS]
 FRAGMENTS = [f"fragments/{register_id}.html" for register_id in REGISTER_IDS]

@@ -7,6 +7,7 @@ import json
 
 import jsonschema
 import pytest
+from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
 
@@ -143,7 +144,7 @@ def test_every_property_has_a_finnish_title_for_editors():
 
 def test_the_fixtures_use_every_field_of_the_schema():
     used: set = set()
-    for path in sorted(FIXTURES.glob("*.yaml")):
+    for path in register_files(FIXTURES):
         used |= _fields_used_by(_load(path).data)
     missing = sorted(_schema_fields() - used)
     assert missing == []
@@ -224,7 +225,7 @@ def test_every_policy_file_starts_with_the_schema_modeline():
     from seloste.resources import translation_schema
     from seloste.translations import translation_of
 
-    for path in sorted(POLICY.glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml")):
+    for path in register_files(POLICY) + register_files(FIXTURES):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path.name
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()

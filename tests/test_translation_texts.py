@@ -6,6 +6,7 @@ import copy
 import hashlib
 
 import pytest
+from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
 
@@ -18,7 +19,7 @@ from seloste.translations.texts import parse_key
 from seloste.translations.texts import path_key
 from seloste.translations.texts import translatable_fields
 
-REGISTERS = sorted(FIXTURES.glob("*.yaml")) + sorted(POLICY.glob("*.yaml"))
+REGISTERS = register_files(FIXTURES) + register_files(POLICY)
 
 # Every field of the fixtures (which together use every field of the schema) that holds no
 # words, by its path without list indexes. Everything else that is a non-empty string is a text.
