@@ -298,15 +298,21 @@ def lint_registers(registers: list[Register], config=None, cache: Cache | None =
     for one register are the same whatever other registers there are.
     """
     from seloste import lint
+    from seloste.lint.translations import check_translations
+
+    def linted(register):  # the register, and the words of each translation of it
+        return lint.run([register], config) + check_translations(register, config)
 
     if cache is None:
-        return lint.run(registers, config)
+        return sorted(problem for register in registers for problem in linted(register))
     levels = json.dumps(config.levels if config is not None else {}, sort_keys=True)
     found: list[Problem] = []
     for register in registers:
         source = cache.source_key(register.document)
-        key = cache.key("linted", source, register.id, register.path, levels) if source else ""
-        found.extend(_cached(cache.get_problems, cache.put_problems, key, lambda: lint.run([register], config)))
+        translated = [json.dumps([code, document.data], ensure_ascii=False, sort_keys=True)
+                      for code, document in register.translations.items()]
+        key = cache.key("linted", source, register.id, register.path, levels, *translated) if source else ""
+        found.extend(_cached(cache.get_problems, cache.put_problems, key, lambda: linted(register)))
     return sorted(found)
 
 

@@ -92,3 +92,22 @@ def test_a_missing_translation_stops_the_build_and_leaves_output_as_it_was(run_c
     assert result.code == 1
     assert "[T602]" in result.stdout and "data_categories" in result.stdout
     assert list((tmp_path / "output").iterdir()) == []  # no page shows Finnish in place of Swedish
+
+
+def test_lint_reads_the_words_of_each_translation_at_their_line(run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    shutil.copy(BILINGUAL, policy / BILINGUAL.name)
+    translation = (FIXTURES / "kaksikielinen-kunta.sv.yaml").read_text(encoding="utf-8")
+    changed = translation.replace("text: Indrivning av förseningsavgifter",
+                                  "text: Indrivning av förseningsavgifter enligt personuppgiftslagen")
+    assert changed != translation
+    (policy / "kaksikielinen-kunta.sv.yaml").write_text(changed, encoding="utf-8")
+    line = changed.splitlines().index("    text: Indrivning av förseningsavgifter enligt personuppgiftslagen") + 1
+    result = run_cli("lint", cwd=tmp_path)
+    repealed = [row for row in result.stdout.splitlines() if "[FI-REPEALED-LAW]" in row]
+    assert repealed == [row for row in repealed if row.startswith(f"policy/kaksikielinen-kunta.sv.yaml:{line}:")]
+    assert len(repealed) == 1 and "personuppgiftslagen" in repealed[0]
+    # the facts are the register's, checked once: no rule about them speaks of the translation
+    assert not [row for row in result.stdout.splitlines()
+                if row.startswith("policy/kaksikielinen-kunta.sv.yaml") and "GDPR-13" in row]

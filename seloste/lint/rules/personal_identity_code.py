@@ -31,6 +31,7 @@ ID = "FI-HETU"
 TITLE = "No personal identity code in the notice"
 REFERENCE = "Tietosuojalaki 29 §"
 LEVEL = ERROR
+READS_TEXTS = True  # also run on each translation of the register (seloste.lint.translations)
 
 _CANDIDATE = re.compile(
     r"(?<![0-9A-Za-z])(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?P<sign>[-+A-FU-Y])"

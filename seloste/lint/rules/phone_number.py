@@ -27,6 +27,7 @@ ID = "FORMAT-PHONE"
 TITLE = "Phone links in texts are well-formed"
 REFERENCE = "GDPR 12(1)"
 LEVEL = WARNING
+READS_TEXTS = True  # also run on each translation of the register (seloste.lint.translations)
 
 
 def check(register):

@@ -28,6 +28,7 @@ ID = "FI-REPEALED-LAW"
 TITLE = "No reference to the repealed Personal Data Act (523/1999)"
 REFERENCE = "Tietosuojalaki 1050/2018"
 LEVEL = ERROR
+READS_TEXTS = True  # also run on each translation of the register (seloste.lint.translations)
 
 # The act by name in any inflection (but not "henkilötietolainsäädäntö", legislation in
 # general), in Finnish, Swedish ("personuppgiftslagen") or English ("the Personal Data Act"),

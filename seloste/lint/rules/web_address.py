@@ -27,6 +27,7 @@ ID = "FORMAT-URL"
 TITLE = "Web links in texts are well-formed"
 REFERENCE = "GDPR 12(1)"
 LEVEL = ERROR
+READS_TEXTS = True  # also run on each translation of the register (seloste.lint.translations)
 
 
 def check(register):
