@@ -111,3 +111,28 @@ def test_lint_reads_the_words_of_each_translation_at_their_line(run_cli, tmp_pat
     # the facts are the register's, checked once: no rule about them speaks of the translation
     assert not [row for row in result.stdout.splitlines()
                 if row.startswith("policy/kaksikielinen-kunta.sv.yaml") and "GDPR-13" in row]
+
+
+def test_diff_names_a_translation_that_a_finnish_change_left_behind(run_cli, tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder in (old, new):
+        folder.mkdir()
+        shutil.copy(FIXTURES / "kaksikielinen-kunta.sv.yaml", folder / "kaksikielinen-kunta.sv.yaml")
+    finnish = BILINGUAL.read_text(encoding="utf-8")
+    # the translation was made of the period as it was; the new version changes the period again
+    (old / BILINGUAL.name).write_text(finnish.replace("lainasta tai maksusta", "lainasta"), encoding="utf-8")
+    (new / BILINGUAL.name).write_text(finnish.replace("lainasta tai maksusta", "lainasta tai palautuksesta"),
+                                      encoding="utf-8")
+    result = run_cli("diff", "--format", "json", str(old), str(new), cwd=tmp_path)
+    import json
+
+    report = json.loads(result.stdout)
+    changes = [change for register in report["registers"] for change in register["changes"]]
+    behind = [change for change in changes if change["rule"] == "translations.left_behind.changed"]
+    assert len(behind) == 1 and behind[0]["class"] == "material"
+    assert behind[0]["name"] == "sv: retention.items.0.period"
+    # a Finnish change whose translation was updated too leaves nothing behind
+    (old / BILINGUAL.name).write_text(finnish, encoding="utf-8")
+    again = json.loads(run_cli("diff", "--format", "json", str(old), str(new), cwd=tmp_path).stdout)
+    assert not [change for register in again["registers"] for change in register["changes"]
+                if change["rule"].startswith("translations.")]

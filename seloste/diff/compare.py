@@ -17,6 +17,7 @@ from seloste.diff.model import Report
 from seloste.diff.model import Side
 from seloste.diff.model import SideError
 from seloste.diff.text import text_diff
+from seloste.diff.translations import left_behind
 from seloste.problem import WARNING
 from seloste.problem import Problem
 
@@ -39,7 +40,7 @@ def compare(old: Side, new: Side) -> Report:
         new_text = render_text(new_notice).decode("utf-8") if new_notice else ""
         hunks = text_diff(old_text, new_text, _headings(old_notice) | _headings(new_notice))
         if before and after:
-            changes = changes_between(before.data, after.data, old_notice, new_notice)
+            changes = changes_between(before.data, after.data, old_notice, new_notice) + left_behind(before, after)
             if not changes and not hunks:
                 continue
             status = CHANGED

@@ -45,6 +45,7 @@ NOUNS = {
     "automated_decision": "automaattinen päätöksenteko",
     "custom_section": "oma luku",
     "stated": "teksti",
+    "left_behind": "käännös",
     "preamble": "alkuteksti",
     "closing": "lopputeksti",
     "title": "otsikko",
