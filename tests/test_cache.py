@@ -221,7 +221,7 @@ def test_lint_findings_follow_the_lint_configuration_and_the_register(command, r
 
 def test_lint_with_the_cache_finds_what_lint_finds(tmp_path, monkeypatch):
     store = cache.Cache(tmp_path, "d" * 64)
-    registers, problems = project.load_registers(REGISTER_FILES, cache=store)
+    registers, problems = project.load_registers(project.with_translations(REGISTER_FILES), cache=store)
     assert problems == [] and registers
     expected = lint.run(registers)
     assert expected

@@ -81,7 +81,8 @@ def site(tmp_path_factory) -> pathlib.Path:
     policy = root / "policy"
     policy.mkdir()
     for path in REGISTER_FILES:
-        shutil.copyfile(path, policy / path.name)
+        for family in project.with_translations([path]):  # each register with its translations
+            shutil.copyfile(family, policy / family.name)
     paths, problems = project.discover(policy)
     registers, found = project.load_registers(paths, policy)
     problems += found
