@@ -226,7 +226,7 @@ def test_lint_with_the_cache_finds_what_lint_finds(tmp_path, monkeypatch):
     expected = lint.run(registers)
     assert expected
     assert project.lint_registers(registers, cache=store) == expected  # linted and kept
-    registers, _ = project.load_registers(REGISTER_FILES, cache=store)
+    registers, _ = project.load_registers(project.with_translations(REGISTER_FILES), cache=store)
     monkeypatch.setattr(lint, "run", _must_not_run)
     assert project.lint_registers(registers, cache=store) == expected  # from the cache
 
