@@ -21,6 +21,18 @@ FIXTURES = TESTS / "fixtures"
 GOLDEN = TESTS / "golden"
 
 
+def leaves(value, prefix: tuple = ()):
+    """(path, value) of every value of a register's data that is no mapping or list."""
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from leaves(sub, prefix + (key,))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            yield from leaves(sub, prefix + (index,))
+    else:
+        yield prefix, value
+
+
 def register_files(folder: pathlib.Path) -> list[pathlib.Path]:
     """The register files of ``folder``, sorted: its ``*.yaml`` but the translations beside them
     (``<id>.<lang>.yaml``)."""

@@ -7,6 +7,7 @@ import json
 
 import jsonschema
 import pytest
+from conftest import leaves
 from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
@@ -95,15 +96,6 @@ def _fields_used_by(data) -> set:
     return found
 
 
-def _leaves(value, prefix: tuple = ()):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _leaves(sub, prefix + (key,))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _leaves(sub, prefix + (index,))
-    else:
-        yield prefix, value
 
 
 def _load(path):
@@ -156,7 +148,7 @@ SHAPES = (FIXTURES / "ryhmat-ja-kasittelijat.yaml", FIXTURES / "tutkimusrekister
 
 def _rendered_leaves():
     for fixture in (EVERYTHING, *SHAPES):
-        for path, _ in _leaves(_load(fixture).data):
+        for path, _ in leaves(_load(fixture).data):
             shown = ".".join(str(part) for part in path if not isinstance(part, int))
             if not any(shown == name or shown.startswith(name + ".") for name in NOT_RENDERED) and path not in CLASSIFIERS:
                 yield fixture, path

@@ -6,6 +6,7 @@ import copy
 import hashlib
 
 import pytest
+from conftest import leaves
 from conftest import register_files
 from conftest import FIXTURES
 from conftest import POLICY
@@ -46,15 +47,6 @@ NOT_TEXT = {
 }
 
 
-def _leaves(value, prefix: tuple = ()):
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _leaves(sub, prefix + (key,))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _leaves(sub, prefix + (index,))
-    else:
-        yield prefix, value
 
 
 def _field_name(path: tuple) -> str:
@@ -71,14 +63,14 @@ def _data(path):
 def test_every_string_that_holds_words_is_a_text_and_nothing_else_is(path):
     data = _data(path)
     texts = translatable_texts(data)
-    expected = {path_key(leaf): value for leaf, value in _leaves(data)
+    expected = {path_key(leaf): value for leaf, value in leaves(data)
                 if isinstance(value, str) and value and _field_name(leaf) not in NOT_TEXT}
     assert texts == expected
     assert list(texts) == list(expected), "in the register's order"
 
 
 def test_the_fixtures_have_every_kind_of_field_that_is_not_a_text():
-    seen = {_field_name(leaf) for path in REGISTERS for leaf, value in _leaves(_data(path)) if isinstance(value, str)}
+    seen = {_field_name(leaf) for path in REGISTERS for leaf, value in leaves(_data(path)) if isinstance(value, str)}
     assert NOT_TEXT <= seen
 
 
@@ -163,7 +155,7 @@ def test_a_changed_text_has_another_hash():
 def _facts(data) -> list:
     """Every value of a register that is not a text, with its path; and the shape of the whole."""
     texts = {field.path for field in translatable_fields(data).values()}
-    return [(leaf, value) for leaf, value in _leaves(data) if leaf not in texts]
+    return [(leaf, value) for leaf, value in leaves(data) if leaf not in texts]
 
 
 @pytest.mark.parametrize("path", REGISTERS, ids=lambda p: p.stem)
@@ -175,7 +167,7 @@ def test_a_translation_replaces_every_text_and_no_fact(path):
     result = translated(data, translation)
     assert data == before, "the register's own data is not changed"
     assert _facts(result) == _facts(data)
-    assert [leaf for leaf, _ in _leaves(result)] == [leaf for leaf, _ in _leaves(data)]
+    assert [leaf for leaf, _ in leaves(result)] == [leaf for leaf, _ in leaves(data)]
     assert translatable_texts(result) == {key: f"SV {key}" for key in translatable_texts(data)}
 
 

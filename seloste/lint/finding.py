@@ -316,16 +316,6 @@ def stated_facts(register) -> dict[str, list[tuple]]:
     return facts.stated(register.data)
 
 
-def value_at(data, path: tuple):
-    """The value at ``path`` in the register's data (None when there is none)."""
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def declares(register, *names: str) -> bool:
     """True when a text of the register declares any of the facts ``names`` (``states:``)."""
     found = stated_facts(register)

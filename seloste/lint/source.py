@@ -78,7 +78,7 @@ def text_positions(register, path: tuple, spans: list[tuple[int, int]]) -> list[
     be found (written with escapes, say) is placed at the start of the value.
     """
     document = register.document
-    value = _value_at(register.data, path)
+    value = value_at(register.data, path)
     start = document.position(path)
     source = document.text
     if not source or not isinstance(value, str):
@@ -98,7 +98,8 @@ def text_positions(register, path: tuple, spans: list[tuple[int, int]]) -> list[
     return found
 
 
-def _value_at(data, path: tuple):
+def value_at(data, path: tuple):
+    """The value at ``path`` in the register's data (None when there is none)."""
     value = data
     for part in path:
         try:

@@ -26,9 +26,9 @@ from __future__ import annotations
 from seloste.lint.finding import problem_at
 from seloste.lint.finding import short
 from seloste.lint.finding import stated_bases
-from seloste.lint.finding import value_at
 from seloste.lint.reading import names_law
 from seloste.lint.reading import strings_of
+from seloste.lint.source import value_at
 from seloste.load import as_list
 from seloste.problem import WARNING
 from seloste.resources import phrases
