@@ -167,6 +167,7 @@ def _report(args, problems) -> int:
 
 
 def _load(args, files: list[str] | None = None):
+    from seloste import config
     from seloste import project
 
     policy_dir = pathlib.Path(args.policy)
@@ -177,7 +178,8 @@ def _load(args, files: list[str] | None = None):
         paths, problems = project.discover(policy_dir)
     # Files named on the command line are judged in their own folders, not against --policy.
     registers, found = project.load_registers(paths, None if files else policy_dir, _cache(args))
-    return registers, problems + found
+    settings, setting_problems = config.load_config(policy_dir)
+    return registers, problems + found + setting_problems + config.language_problems(settings, registers)
 
 
 def _cache(args):

@@ -140,26 +140,10 @@ def load_config(path: pathlib.Path, shown: str | None = None) -> tuple[LintConfi
     Returns the config and the problems found in the file (unknown rules, unknown levels);
     entries with problems are left out of the config.
     """
-    from seloste import files
-    from seloste.load import MAX_BYTES
-    from seloste.load import load_text
-    from seloste.load import too_large_problem
-    from seloste.problem import os_error_text
+    from seloste.config import read_small_file
 
     shown = shown or str(path)
-    try:
-        source = files.read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
-        return LintConfig(), []
-    except files.TooLarge as exc:
-        return LintConfig(), [too_large_problem(shown, exc.size)]
-    except files.NotRegularFile as exc:
-        return LintConfig(), [Problem(shown, 0, 0, CONFIG_PROBLEM, ERROR,
-                                      f"tarkistusten asetustiedosto ei ole tavallinen tiedosto vaan {files.kind_of(exc)}")]
-    except OSError as exc:
-        return LintConfig(), [Problem(shown, 0, 0, CONFIG_PROBLEM, ERROR,
-                                      f"tarkistusten asetustiedostoa ei voi lukea: {os_error_text(exc)}")]
-    document, problems = load_text(source, shown)
+    document, problems = read_small_file(path, shown, CONFIG_PROBLEM, "tarkistusten asetustiedosto")
     if document is None:
         return LintConfig(), problems
     data = document.data
