@@ -79,6 +79,8 @@ def _translation_parser(commands) -> None:
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
     options.add_argument("--format", choices=FORMATS, default="auto", help="how to print problems (as for validate)")
+    # Accepted as every command accepts it; the translation commands read their files anew anyway.
+    options.add_argument("--no-cache", action="store_true", help="read every file anew (they always do)")
     translations = commands.add_parser(
         "translations", help="the translators' exchange: a register's texts out as a PO file, their translations back in")
     actions = translations.add_subparsers(dest="action", metavar="ACTION", required=True)
