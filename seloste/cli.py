@@ -35,9 +35,12 @@ def _parser() -> argparse.ArgumentParser:
                               "auto = github under GitHub Actions, else text")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
-    commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
+    check = commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
     validate = commands.add_parser("validate", parents=[common], help="report every problem in the given files (default: all)")
     validate.add_argument("files", nargs="*", metavar="FILE")
+    for strict in (check, validate):
+        strict.add_argument("--strict", action="store_true",
+                            help="exit 1 on warnings too (a stale translation, say), not only on errors")
     textconv = commands.add_parser("textconv", parents=[common],
                                    help="print a register file's notice as plain text (for git diff); "
                                         "a file that does not load is printed as it is, with its problems on stderr")
@@ -228,7 +231,16 @@ def _check(args) -> int:
     problems += _updated_warnings(args, registers)
     if not any(problem.is_error for problem in problems):
         print(f"output/ on ajan tasalla ({_registers(len(registers))})", file=sys.stderr)
-    return _report(args, problems)
+    return _strictly(args, problems, _report(args, problems))
+
+
+def _strictly(args, problems, code: int) -> int:
+    """With ``--strict``, a warning fails the command as an error does."""
+    from seloste.problem import WARNING
+
+    if code == EXIT_OK and getattr(args, "strict", False) and any(problem.level == WARNING for problem in problems):
+        return EXIT_PROBLEMS
+    return code
 
 
 def _lint_config(args):
@@ -304,7 +316,7 @@ def _validate(args) -> int:
     registers, problems = _load(args, args.files)
     if not problems:
         print(f"{_registers(len(registers))}, ei virheitä", file=sys.stderr)
-    return _report(args, problems)
+    return _strictly(args, problems, _report(args, problems))
 
 
 def _textconv(args) -> int:

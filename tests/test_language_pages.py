@@ -136,3 +136,15 @@ def test_diff_names_a_translation_that_a_finnish_change_left_behind(run_cli, tmp
     again = json.loads(run_cli("diff", "--format", "json", str(old), str(new), cwd=tmp_path).stdout)
     assert not [change for register in again["registers"] for change in register["changes"]
                 if change["rule"].startswith("translations.")]
+
+
+def test_strict_validate_and_check_fail_on_a_stale_translation(run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    for name in ("kaksikielinen-kunta.yaml", "kaksikielinen-kunta.sv.yaml"):
+        shutil.copy(FIXTURES / name, policy / name)
+    assert run_cli("build", cwd=tmp_path).code == 0
+    for command in ("validate", "check"):
+        assert run_cli(command, cwd=tmp_path).code == 0
+        strict = run_cli(command, "--strict", cwd=tmp_path)
+        assert strict.code == 1 and "[T601]" in strict.stdout
