@@ -11,7 +11,6 @@ from seloste import cli
 
 def lint(args) -> int:
     from seloste import project
-    from seloste.problem import WARNING
     from seloste.problem import count_summary
 
     if args.list_rules:
@@ -42,9 +41,7 @@ def lint(args) -> int:
         if not problems:
             print(f"{cli._registers(len(registers))}, ei havaintoja", file=sys.stderr)
         code = cli._report(args, problems)
-    if code == cli.EXIT_OK and args.strict and any(problem.level == WARNING for problem in problems):
-        return cli.EXIT_PROBLEMS
-    return code
+    return cli._strictly(args, problems, code)
 
 
 def _baseline_path(args, given: str) -> pathlib.Path:

@@ -312,6 +312,10 @@ def unprintable_character(text: str) -> str | None:
     return found.group() if found else None
 
 
+# The names a policy file may end in: a register (``x.yaml``) or its translation (``x.sv.yaml``).
+POLICY_SUFFIXES = (".yaml", ".yml")
+
+
 def is_register_id(stem: str) -> bool:
     """True when ``stem`` is a safe register id: lowercase letters, digits and single hyphens."""
     return bool(_REGISTER_ID.match(stem))

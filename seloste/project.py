@@ -14,6 +14,7 @@ import types
 import typing
 
 from seloste import files
+from seloste.load import POLICY_SUFFIXES
 from seloste.load import MAX_BYTES
 from seloste.load import Document
 from seloste.load import is_register_id
@@ -27,7 +28,6 @@ from seloste.problem import os_error_text
 if typing.TYPE_CHECKING:
     from seloste.cache import Cache
 
-POLICY_SUFFIXES = (".yaml", ".yml")
 # Problem codes that mean the tool could not read or write, not that the input is wrong.
 IO_CODES = frozenset({"F203", "F205", "T616", "T617"}) | _OUTPUT_IO_CODES
 

@@ -27,7 +27,7 @@ def problems(document: Document) -> list[Problem]:
         line, column = document.position(path)
         found.append(Problem(document.path, line, column, code, ERROR, message, hint))
 
-    for path, key, value in _contact_values(document.data):
+    for path, key, value in contact_values(document.data):
         written = value.strip()
         if key in ("email", "website") and (not written or any(character.isspace() for character in written)):
             continue  # the schema's error already (S106, S108)
@@ -48,9 +48,9 @@ def problems(document: Document) -> list[Problem]:
     return found
 
 
-def _contact_values(data, path: tuple = ()):
+def contact_values(data, path: tuple = ()):
     """(path, key, value) of every e-mail, website, phone and Y-tunnus value, and of each
-    label–value line labelled "Y-tunnus"."""
+    label–value line labelled "Y-tunnus" (key ``business_id``); lint's FI-VAT reads the same."""
     if isinstance(data, dict):
         for key, value in data.items():
             if not path and key in _NOT_CONTACT:
@@ -61,7 +61,7 @@ def _contact_values(data, path: tuple = ()):
                   and "y-tunnus" in data["label"].lower()):
                 yield (*path, key), "business_id", value
             else:
-                yield from _contact_values(value, (*path, key))
+                yield from contact_values(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _contact_values(value, (*path, index))
+            yield from contact_values(value, (*path, index))

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import types
 
+from seloste.load import POLICY_SUFFIXES
 from seloste.load import Document
 from seloste.load import is_register_id
 from seloste.load import load_text
@@ -22,7 +23,7 @@ from seloste.resources import language_name
 from seloste.resources import translation_languages
 from seloste.resources import translation_schema
 
-SUFFIXES = (".yaml", ".yml")
+SUFFIXES = POLICY_SUFFIXES  # a translation is a policy file too
 MODELINE = "# yaml-language-server: $schema=../schema/translation.schema.json"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from seloste.lint.finding import problem_at
 from seloste.contact_checks import VAT_NUMBER
-from seloste.lint.source import texts
+from seloste.validate_contact import contact_values
 from seloste.problem import INFO
 
 ID = "FI-VAT"
@@ -29,25 +29,10 @@ REFERENCE = "GDPR 13(1)(a)"
 LEVEL = INFO
 
 
-def business_id_values(register):
-    """(path, value) of every value written as a Y-tunnus: ``business_id`` and lines labelled so."""
-    for path, value in texts(register):
-        if path[-1] == "business_id":
-            yield path, value
-        elif path[-1] == "value" and "y-tunnus" in _label(register.data, path).lower():
-            yield path, value
-
-
-def _label(data, path) -> str:
-    entry = data
-    for part in path[:-1]:
-        entry = entry[part]
-    label = entry.get("label", "") if isinstance(entry, dict) else ""
-    return label if isinstance(label, str) else ""
-
-
 def check(register):
-    for path, value in business_id_values(register):
+    for path, kind, value in contact_values(register.data):
+        if kind != "business_id":
+            continue
         match = VAT_NUMBER.match(value.strip())
         if match:
             business_id = f"{match.group('body')}-{match.group('check')}"
