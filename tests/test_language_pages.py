@@ -148,3 +148,16 @@ def test_strict_validate_and_check_fail_on_a_stale_translation(run_cli, tmp_path
         assert run_cli(command, cwd=tmp_path).code == 0
         strict = run_cli(command, "--strict", cwd=tmp_path)
         assert strict.code == 1 and "[T601]" in strict.stdout
+
+
+def test_a_finding_in_the_register_s_own_words_is_not_repeated_in_its_translation(run_cli, tmp_path):
+    policy = tmp_path / "policy"
+    policy.mkdir()
+    shutil.copy(FIXTURES / "kaksikielinen-kunta.sv.yaml", policy / "kaksikielinen-kunta.sv.yaml")
+    # a phone is no text: it is not translated, and a finding in it belongs to the register alone
+    (policy / BILINGUAL.name).write_text(BILINGUAL.read_text(encoding="utf-8").replace(
+        "  email: kirjasto@rantala.example\n", "  email: kirjasto@rantala.example\n  phone: 09 123 456 (henkilötietolaki)\n"),
+        encoding="utf-8")
+    result = run_cli("lint", cwd=tmp_path)
+    repealed = [row for row in result.stdout.splitlines() if "[FI-REPEALED-LAW]" in row]
+    assert len(repealed) == 1 and repealed[0].startswith("policy/kaksikielinen-kunta.yaml:")

@@ -22,16 +22,27 @@ def translated_registers(register) -> list:
 
     found = []
     for code, translation in register.translations.items():
-        data = {**translated(register.data, translation), "language": code}
         file = translation.document
         positions, keys = {}, {}
         for key, field in translatable_fields(register.data).items():
             if key in translation.entries:
                 positions[field.path] = file.position(("texts", path_key(field.path), "text"))
                 keys[field.path] = file.position(("texts", path_key(field.path)), key=True)
+        # Only the translated texts are the translation's words; every other string (a phone,
+        # a Y-tunnus, a text left untranslated) is the register's, already read there.
+        data = {**_only(translated(register.data, translation), set(positions)), "language": code}
         document = Document(file.path, data, positions, keys, file.text)
         found.append(dataclasses.replace(register, path=file.path, document=document))
     return found
+
+
+def _only(value, kept: set, path: tuple = ()):
+    """``value`` with every string not at a path of ``kept`` made empty; its shape as it was."""
+    if isinstance(value, dict):
+        return {key: _only(sub, kept, (*path, key)) for key, sub in value.items()}
+    if isinstance(value, list):
+        return [_only(sub, kept, (*path, index)) for index, sub in enumerate(value)]
+    return value if not isinstance(value, str) or path in kept else ""
 
 
 def check_translations(register, config=None) -> list:
