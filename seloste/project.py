@@ -309,11 +309,16 @@ def lint_registers(registers: list[Register], config=None, cache: Cache | None =
     found: list[Problem] = []
     for register in registers:
         source = cache.source_key(register.document)
-        translated = [json.dumps([code, document.data], ensure_ascii=False, sort_keys=True)
-                      for code, document in register.translations.items()]
-        key = cache.key("linted", source, register.id, register.path, levels, *translated) if source else ""
+        key = cache.key("linted", source, register.id, register.path, levels, *_translations_key(register)) if source else ""
         found.extend(_cached(cache.get_problems, cache.put_problems, key, lambda: linted(register)))
     return sorted(found)
+
+
+def _translations_key(register: Register) -> list[str]:
+    """What a register's translations add to the key of its cached results: each file, by
+    language, with its path (lint's findings name it) and its data (the notice shows it)."""
+    return [json.dumps([code, document.path, document.data], ensure_ascii=False, sort_keys=True)
+            for code, document in register.translations.items()]
 
 
 def _cached(get, put, key: str, compute):
@@ -362,10 +367,7 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     for register in registers:
         # The loaded document depends on nothing but its source key; other data is keyed by itself.
         source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
-        # Its translations are part of what it renders: each file's text, by language.
-        translated = [json.dumps([code, document.data], ensure_ascii=False, sort_keys=True)
-                      for code, document in register.translations.items()]
-        key = cache.key("rendered", register.id, source, *translated)
+        key = cache.key("rendered", register.id, source, *_translations_key(register))
         keys.append(key)
         rendered, found = _cached(lambda k: usable(cache.get_rendered(k)),
                                   lambda k, value: cache.put_rendered(k, (value[0], [e.as_dict() for e in value[1]])),
