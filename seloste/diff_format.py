@@ -62,6 +62,15 @@ def _register_title(register: RegisterDiff) -> str:
             f" olennaisia {register.material}, toimituksellisia {register.editorial}")
 
 
+def _text_diffs(register: RegisterDiff) -> list[tuple[str, list]]:
+    """``(heading, hunks)`` of each language whose text changed: the register's own first."""
+    from seloste.resources import language_name
+
+    found = [("Tekstin muutokset", register.hunks)] if register.hunks else []
+    return found + [(f"Tekstin muutokset, kieli: {language_name(code)} ({code})", hunks)
+                    for code, hunks in register.language_hunks.items()]
+
+
 def _file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -92,9 +101,9 @@ def _text(report: Report, colour: bool) -> str:
         for change in register.changes:
             word = _CLASS_WORDS[change.material]
             lines.append(f"  {style('material', word) if change.material else word}: {change.summary}")
-        if register.hunks:
-            lines += ["", f"Tekstin muutokset ({LEGEND})"]
-            for hunk in register.hunks:
+        for heading, hunks in _text_diffs(register):
+            lines += ["", f"{heading} ({LEGEND})"]
+            for hunk in hunks:
                 lines.append(style("hunk", f"@@ {hunk.section}"))
                 lines.extend(_diff_line(row, style) for row in hunk.rows)
     return "\n".join(lines) + "\n"
@@ -120,13 +129,11 @@ def _markdown(report: Report) -> str:
     if report.problems:
         lines += ["", "**Huomautukset**", ""]
         lines += [f"- {_md_cell(f'{p.path}:{p.line}: {p.level} [{p.code}] {p.message}')}" for p in sorted(report.problems)]
-    for register in report.registers:
-        if not register.hunks:
-            continue
+    for register, heading, hunks in [(r, h, k) for r in report.registers for h, k in _text_diffs(r)]:
         body = "\n".join(
-            line for hunk in register.hunks for line in [f"@@ {hunk.section}", *(_diff_line(row) for row in hunk.rows)])
+            line for hunk in hunks for line in [f"@@ {hunk.section}", *(_diff_line(row) for row in hunk.rows)])
         fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", body)), default=0) + 1)
-        summary = html.escape(f"Tekstin muutokset: {register.name} ({register.id})", quote=False)
+        summary = html.escape(f"{heading}: {register.name} ({register.id})", quote=False)
         lines += ["", "<details>", f"<summary>{summary}</summary>", "", _MD_LEGEND, "",
                   f"{fence}diff", body, fence, "", "</details>"]
     return "\n".join(lines) + "\n"
@@ -142,7 +149,7 @@ def _html(report: Report) -> str:
     # The counts are numbers and fixed words: only the <strong> is markup.
     counts = (f"{NO_CHANGES}." if not report.changed
               else markupsafe.Markup(_counts(report, lambda text: f"<strong>{markupsafe.escape(text)}</strong>")))
-    registers = [{"title": _register_title(register), "hunks": register.hunks,
+    registers = [{"title": _register_title(register), "texts": _text_diffs(register),
                   "changes": [{"section": change.section, "description": change.description,
                                "material": change.material, "kind": _CLASS_WORDS[change.material]}
                               for change in register.changes]}

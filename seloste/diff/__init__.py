@@ -9,7 +9,9 @@ added, removed or changed the report (:mod:`.model`, made by :mod:`.compare`) ho
   or *editorial* by the rules of ``docs/diff.md`` (the table in :mod:`.rules`; a change that is
   only a wording fix, :mod:`.wording`, is editorial);
 - the rendered plain text compared paragraph by paragraph, word by word inside a changed
-  paragraph, a paragraph that only moved shown as a move (:mod:`.text`).
+  paragraph, a paragraph that only moved shown as a move (:mod:`.text`);
+- for each other language it is published in, what is that language's own: a language added
+  or withdrawn, a translation corrected or left behind, and its page's text (:mod:`.languages`).
 
 :func:`seloste.diff_format.format_report` writes a report as text, Markdown, JSON or HTML.
 Nothing here prints.

@@ -17,7 +17,9 @@ from seloste.diff.model import Report
 from seloste.diff.model import Side
 from seloste.diff.model import SideError
 from seloste.diff.text import text_diff
-from seloste.diff.translations import left_behind
+from seloste.diff.languages import language_changes
+from seloste.diff.languages import language_texts
+from seloste.diff.languages import same_translations
 from seloste.problem import WARNING
 from seloste.problem import Problem
 
@@ -32,16 +34,17 @@ def compare(old: Side, new: Side) -> Report:
     # A register that did not validate on either side cannot be compared: its problems say why.
     for register_id in sorted((set(old.registers) | set(new.registers)) - old.failed - new.failed):
         before, after = old.registers.get(register_id), new.registers.get(register_id)
-        if before and after and before.data == after.data:
-            continue  # the same data renders to the same text
+        if before and after and before.data == after.data and same_translations(before, after):
+            continue  # the same data and translations render to the same texts
         old_notice = build_notice(before.id, before.data) if before else None
         new_notice = build_notice(after.id, after.data) if after else None
         old_text = render_text(old_notice).decode("utf-8") if old_notice else ""
         new_text = render_text(new_notice).decode("utf-8") if new_notice else ""
         hunks = text_diff(old_text, new_text, _headings(old_notice) | _headings(new_notice))
+        languages = _language_hunks(before, after)
         if before and after:
-            changes = changes_between(before.data, after.data, old_notice, new_notice) + left_behind(before, after)
-            if not changes and not hunks:
+            changes = changes_between(before.data, after.data, old_notice, new_notice) + language_changes(before, after)
+            if not changes and not hunks and not languages:
                 continue
             status = CHANGED
             if old_text != new_text:
@@ -53,8 +56,21 @@ def compare(old: Side, new: Side) -> Report:
                               present.data["name"], "", True)]
         registers.append(RegisterDiff(
             register_id, (after or before).data["name"], status,
-            before.path if before else "", after.path if after else "", changes, hunks))
+            before.path if before else "", after.path if after else "", changes, hunks, languages))
     return Report(old.label, new.label, registers, problems)
+
+
+def _language_hunks(before, after) -> dict:
+    """The rendered text of each other language compared, for those whose text changed."""
+    old, new = language_texts(before), language_texts(after)
+    found = {}
+    for code in [*new, *(code for code in old if code not in new)]:
+        old_text, old_headings = old.get(code, ("", set()))
+        new_text, new_headings = new.get(code, ("", set()))
+        hunks = text_diff(old_text, new_text, old_headings | new_headings)
+        if hunks:
+            found[code] = hunks
+    return found
 
 
 def _headings(notice) -> set:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import pathlib
 import subprocess
+import types
 
 from seloste import project
 from seloste.diff.model import Side
@@ -98,10 +99,12 @@ class Repository:
         registers: dict = {}
         problems: list[Problem] = []
         failed: set = set()
+        translations = []
         for path, blob in blobs:
             shown, register_id = f"{revision}:{path}", stem(path)
             if translation_of(path.rsplit("/", 1)[-1]) is not None:
-                continue  # a translation: no part of the Finnish notices compared
+                translations.append((path, blob))
+                continue
             if not is_register_id(register_id):
                 problems.append(project.file_name_problem(shown, path.rsplit("/", 1)[-1]))
                 continue
@@ -118,7 +121,26 @@ class Repository:
                 problems.append(project.duplicate_id_problem(shown, register_id, registers[register_id].path))
                 continue
             registers[register_id] = register
+        _give_translations(registers, [(f"{revision}:{path}", path, contents.get(blob)) for path, blob in translations])
         return Side(revision, registers, problems, failed)
+
+
+def _give_translations(registers: dict, files: list[tuple[str, str, bytes | None]]) -> None:
+    """Give each register its translations among ``files`` (shown path, path, contents). A
+    translation that does not load is passed over: the diff compares what would be published,
+    and a translation's own problems are validate's."""
+    from seloste.translations.document import load_translation
+
+    found: dict = {}
+    for shown, path, content in files:
+        register_id, language = translation_of(path.rsplit("/", 1)[-1])
+        if content is None or register_id not in registers:
+            continue
+        translation, _ = load_translation(content, shown, register_id, language)
+        if translation is not None:
+            found.setdefault(register_id, {})[language] = translation
+    for register_id, own in found.items():
+        registers[register_id].translations = types.MappingProxyType(dict(sorted(own.items())))
 
 
 def stem(path: str) -> str:

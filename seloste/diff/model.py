@@ -46,6 +46,8 @@ NOUNS = {
     "custom_section": "oma luku",
     "stated": "teksti",
     "left_behind": "käännös",
+    "language": "kieli",
+    "translation": "käännös",
     "preamble": "alkuteksti",
     "closing": "lopputeksti",
     "title": "otsikko",
@@ -166,6 +168,8 @@ class RegisterDiff:
     new_path: str
     changes: list
     hunks: list
+    # the rendered text of each other language compared: {language: [Hunk, ...]}, changed ones only
+    language_hunks: dict = dataclasses.field(default_factory=dict)
 
     @property
     def material(self) -> int:
@@ -183,6 +187,9 @@ class RegisterDiff:
             "changes": [change.as_dict() for change in self.changes],
             "text_diff": [{"section": hunk.section, "rows": [row.as_dict() for row in hunk.rows]}
                           for hunk in self.hunks],
+            "text_diff_by_language": {
+                code: [{"section": hunk.section, "rows": [row.as_dict() for row in hunk.rows]} for hunk in hunks]
+                for code, hunks in self.language_hunks.items()},
         }
 
 

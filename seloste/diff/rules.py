@@ -96,6 +96,11 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("automated_decisions", "stated"): ALL,
     # A Finnish text changed while a published translation of it did not: the languages differ.
     ("translations", "left_behind"): ALL,
+    # A language published or withdrawn: a page of the notice appears or goes.
+    ("translations", "language"): frozenset({ADDED, REMOVED}),
+    # A translation corrected while its Finnish text stayed: that language's readers are told
+    # something new, unless it is only a wording fix.
+    ("translations", "translation"): frozenset({CHANGED}),
 }
 
 # Kinds whose identity is their text: unmatched ones are paired by similar wording.
