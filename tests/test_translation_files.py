@@ -220,7 +220,7 @@ def test_a_stale_translation_does_not_stop_the_build_and_a_missing_one_does(tmp_
     assert "output/ jätettiin ennalleen" in result.stderr
 
 
-def test_diff_compares_the_finnish_notices_and_passes_translations_over(tmp_path, run_cli):
+def test_diff_does_not_repeat_the_problems_of_translations(tmp_path, run_cli):
     from conftest import commit
     from conftest import git
 

@@ -25,6 +25,7 @@ from seloste.load import Document
 from seloste.problem import ERROR
 from seloste.problem import WARNING
 from seloste.problem import Problem
+from seloste.translations.agreement import agreement_problems
 from seloste.translations.document import TranslationDocument
 from seloste.translations.document import file_name
 from seloste.translations.document import language_words
@@ -109,6 +110,7 @@ def translation_problems(register_data: dict, register_path: str, translation: T
                              f"rekisterissä ei ole käännettävää tekstiä kohdassa {key}",
                              f"tarkoititko '{close[0]}'?" if close
                              else "teksti on poistettu rekisteristä tai sitä ei käännetä; poista käännös"))
+    found.extend(agreement_problems(fields, translation, sorted_out.current))
     positions = {fields[key].path: translation.position(key, "text") for key in translation.entries if key in fields}
     found.extend(text_problems(register_data, translation.texts, translation.path, positions))
     return found
