@@ -51,6 +51,15 @@ def is_web_address(url: str) -> bool:
     return parts.hostname == "localhost" or is_host_name(parts.hostname)
 
 
+def phone_note(value: str) -> tuple[str, str]:
+    """A phone field's value as its number and the words of its note, without the parentheses:
+    ``("029 525 0800", "vaihde")``; the note is "" when there is none."""
+    match = _PHONE_NOTE.search(value)
+    if match is None:
+        return value, ""
+    return value[:match.start()], match.group().strip()[1:-1].strip()
+
+
 def phone_problem(number: str, note_allowed: bool = False) -> str:
     """What is wrong with a phone number, in Finnish, or "" when nothing is. With
     ``note_allowed`` (a phone field), a note in words after it ("(vaihde)") is no part of it."""

@@ -263,3 +263,22 @@ def test_a_file_named_as_a_translation_into_no_translation_language_says_which_t
     _, problems = _load(policy_dir)
     assert _found(problems) == [(name, 0, 0, "F201", "error")]
     assert "(sv, en)" in problems[0].hint and "rek.sv.yaml" in problems[0].hint
+
+
+def test_a_phone_s_note_must_be_translated_and_its_translation_is_checked_as_a_phone(tmp_path):
+    register = REGISTER.replace("  business_id: 2695377-4\n", "  business_id: 2695377-4\n  phone: 09 123 4500 (vaihde)\n")
+    _, problems = _load(policy(tmp_path, register, sv=translation_yaml(SWEDISH)))
+    assert _found(problems) == [("rek.yaml", 8, 10, "T602", "error")]
+    assert "controller.phone" in problems[0].message
+    texts = {**SWEDISH, "controller.phone": "växel 2"}  # a note has no digits
+    _, problems = _load(policy(tmp_path, register, sv=translation_yaml(texts, sources={"controller.phone": "vaihde"})))
+    assert sorted((p.path.rsplit("/", 1)[-1], p.code) for p in problems) == [("rek.sv.yaml", "S125"),
+                                                                            ("rek.sv.yaml", "T618")]
+    texts = {**SWEDISH, "controller.phone": "växel"}
+    registers, problems = _load(policy(tmp_path, register, sv=translation_yaml(texts, sources={"controller.phone": "vaihde"})))
+    assert problems == []
+    from seloste.languages import notices
+    from seloste.render import render_text
+
+    swedish = render_text(notices(registers[0])[1][0]).decode()
+    assert "09 123 4500 (växel)" in swedish and "vaihde" not in swedish

@@ -74,26 +74,28 @@ def test_the_fixtures_have_every_kind_of_field_that_is_not_a_text():
     assert NOT_TEXT <= seen
 
 
-def _marked_not_translated(node, where: str, found: set) -> None:
+def _marked_not_translated(node, where: str, found: set, mark=False) -> None:
     if isinstance(node, dict):
-        if node.get("x-translate") is False:
+        if node.get("x-translate") is mark or node.get("x-translate") == mark:
             found.add(where)
         for key, value in node.items():
             if key in ("properties", "$defs"):
                 for name, sub in value.items():
-                    _marked_not_translated(sub, f"{where}.{name}".lstrip("."), found)
+                    _marked_not_translated(sub, f"{where}.{name}".lstrip("."), found, mark)
             elif isinstance(value, (dict, list)):
-                _marked_not_translated(value, where, found)
+                _marked_not_translated(value, where, found, mark)
     elif isinstance(node, list):
         for value in node:
-            _marked_not_translated(value, where, found)
+            _marked_not_translated(value, where, found, mark)
 
 
 def test_the_schema_marks_the_one_line_fields_that_hold_no_words():
     found: set = set()
     _marked_not_translated(schema(), "", found)
-    assert found == {"version", "controller.business_id", "controller.phone", "dpo.phone", "lint",
-                     "contact.phone", "joint_controller.business_id", "section.after"}
+    assert found == {"version", "controller.business_id", "lint", "joint_controller.business_id", "section.after"}
+    notes: set = set()
+    _marked_not_translated(schema(), "", notes, "note")
+    assert notes == {"controller.phone", "dpo.phone", "contact.phone"}  # only a phone's note is a text
     plain = schema()["$defs"]["plain"]
     assert "x-translate" not in plain and "x-translate" not in schema()["$defs"]["text"]
 
@@ -186,3 +188,14 @@ def test_a_text_without_a_translation_stays_finnish():
     assert result["name"] == "Alla fält"
     assert {key: text for key, text in translatable_texts(result).items() if key != "name"} == {
         key: text for key, text in translatable_texts(data).items() if key != "name"}
+
+
+def test_a_phone_s_note_in_words_is_a_text_of_its_own_and_its_number_a_fact():
+    data = {**_data(POLICY / "esimerkki-rekrytointirekisteri.yaml")}
+    data["controller"] = {**data["controller"], "phone": "09 123 4500 (vaihde)"}
+    fields = translatable_fields(data)
+    assert (fields["controller.phone"].text, fields["controller.phone"].number) == ("vaihde", "09 123 4500")
+    assert fields["controller.phone"].titles == ("Rekisterinpitäjä", "Puhelin", "huomautus")
+    assert "dpo.phone" not in fields  # a number alone holds no words
+    swedish = translated(data, {"texts": {"controller.phone": {"text": "växel"}}})
+    assert swedish["controller"]["phone"] == "09 123 4500 (växel)"

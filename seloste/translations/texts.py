@@ -22,6 +22,7 @@ import dataclasses
 import hashlib
 import typing
 
+from seloste.contact_checks import phone_note
 from seloste.resources import schema
 
 # A text's path in a register: keys (str) and list indexes (int).
@@ -37,12 +38,15 @@ class Field:
     ``path`` is its keys and indexes; ``text`` the Finnish text; ``titles`` the Finnish names
     of the steps to it (the schema's titles, ``kohta 2`` for an index, a key the register
     chooses as itself); ``markdown`` whether the text takes Markdown, else it is one line.
+    A phone's note in words (``09 123 4500 (vaihde)``, a field marked ``x-translate: note``)
+    is a text of its own: ``text`` is the note's words and ``number`` what stands before it.
     """
 
     path: Path
     text: str
     titles: tuple[str, ...]
     markdown: bool
+    number: str = ""  # a phone's note: the number it is written after ("09 123 4500")
 
     @property
     def key(self) -> str:
@@ -106,13 +110,20 @@ def translated(data: dict, translation) -> dict:
             parent = result
             for part in field.path[:-1]:
                 parent = parent[part]
-            parent[field.path[-1]] = texts[key]
+            parent[field.path[-1]] = f"{field.number} ({texts[key]})" if field.number else texts[key]
     return result
 
 
 def _walk(value, node: dict, path: Path, titles: tuple, found: dict) -> None:
     node = _resolved(node)
     if node.get("x-translate") is False:
+        return
+    if node.get("x-translate") == "note":
+        if isinstance(value, str):
+            number, note = phone_note(value)
+            if note:
+                field = Field(path, note, titles + ("huomautus",), False, number)
+                found[field.key] = field
         return
     if "anyOf" in node:
         branch = _branch(value, node["anyOf"])
