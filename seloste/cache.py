@@ -46,7 +46,7 @@ from seloste.problem import WARNING
 from seloste.problem import Problem
 
 ENVIRONMENT_VARIABLE = "SELOSTE_CACHE_DIR"
-DEFAULT_DIR = resources.ROOT / ".seloste-cache"
+DEFAULT_NAME = ".seloste-cache"  # in the project: the working folder the commands run in
 _FINGERPRINT_LENGTH = 20  # hex digits of the fingerprint that name its folder
 _MAX_ENTRY_BYTES = 256 * 1024 * 1024  # far beyond any entry (a 1 MiB register renders to a few MB)
 TAG_NAME = "CACHEDIR.TAG"
@@ -79,9 +79,10 @@ def distrust(folder: pathlib.Path) -> str | None:
 
 
 def default_folder() -> pathlib.Path:
-    """Where the cache lives: ``$SELOSTE_CACHE_DIR`` if set, else ``.seloste-cache`` in the project."""
+    """Where the cache lives: ``$SELOSTE_CACHE_DIR`` if set, else ``.seloste-cache`` in the
+    project (the working folder), never inside the installed tool."""
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
-    return pathlib.Path(configured) if configured else DEFAULT_DIR
+    return pathlib.Path(configured) if configured else pathlib.Path.cwd() / DEFAULT_NAME
 
 
 def fingerprint() -> str:
@@ -95,7 +96,9 @@ def fingerprint() -> str:
     digest.update(f"python {sys.version} {sys.implementation.cache_tag}\n".encode())
     for name in _distributions():
         digest.update(f"distribution {name}\n".encode())
-    for label, path in (("package", resources.PACKAGE_DIR), ("templates", resources.TEMPLATES_DIR),
+    # A project's own templates come first: each folder is read under its own label.
+    templates = [(f"templates{index}", folder) for index, folder in enumerate(resources.template_dirs())]
+    for label, path in (("package", resources.PACKAGE_DIR), *templates,
                         ("data", resources.DATA_DIR), ("schema", resources.SCHEMA_PATH)):
         for relative, content in _files(path):
             digest.update(f"{label} {relative} {len(content)}\n".encode())

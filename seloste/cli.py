@@ -8,107 +8,16 @@ Exit codes: 0 clean, 1 problems or stale output, 2 usage or I/O error.
 
 from __future__ import annotations
 
-import argparse
 import os
 import pathlib
 import sys
 
-from seloste.problem import REPORTERS
+from seloste.cli_parser import parser
 from seloste.problem import counted
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-# ``--format`` for problems: auto and the reporters' names; lint adds its compliance matrix.
-FORMATS = ("auto", *REPORTERS)
-LINT_FORMATS = (*FORMATS, "html")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build.py",
-        description="Build Finnish privacy notices (tietosuojaseloste) from the YAML registers in policy/.",
-        epilog="Exit codes: 0 clean, 1 problems or stale output, 2 usage or I/O error.",
-    )
-    common = _common(FORMATS, "how to print problems: text, github (workflow annotations), json; "
-                              "auto = github under GitHub Actions, else text")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
-    check = commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
-    validate = commands.add_parser("validate", parents=[common], help="report every problem in the given files (default: all)")
-    validate.add_argument("files", nargs="*", metavar="FILE")
-    for strict in (check, validate):
-        strict.add_argument("--strict", action="store_true",
-                            help="exit 1 on warnings too (a stale translation, say), not only on errors")
-    textconv = commands.add_parser("textconv", parents=[common],
-                                   help="print a register file's notice as plain text (for git diff); "
-                                        "a file that does not load is printed as it is, with its problems on stderr")
-    textconv.add_argument("file", metavar="FILE")
-    diff = commands.add_parser(
-        "diff", help="show what changed in the notices, material changes first (default: HEAD against the working tree)",
-        description="Compare two versions of the registers: git revisions (OLD defaults to HEAD, NEW to the "
-                    "working tree), two policy files or two policy folders.")
-    diff.add_argument("old", nargs="?", metavar="OLD", help="a git revision, a policy file or a policy folder")
-    diff.add_argument("new", nargs="?", metavar="NEW", help="a git revision, a policy file or a policy folder")
-    diff.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
-    diff.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
-                      help="text (coloured on a terminal unless NO_COLOR is set), markdown (for a pull request "
-                           "comment), json, or html (a standalone page)")
-    diff.add_argument("--fail-on", choices=("never", "material"), default="never",
-                      help="material = exit 1 when there is a material change (default: never)")
-    lint = commands.add_parser(
-        "lint", parents=[_common(LINT_FORMATS, "text, github (workflow annotations), json, or html (a one-page "
-                                               "compliance matrix); auto = github under GitHub Actions, else text")],
-        help="check registers against GDPR Articles 13 and 14 and Finnish law (default: all)")
-    lint.add_argument("files", nargs="*", metavar="FILE")
-    lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too, not only on errors")
-    lint.add_argument("--baseline", nargs="?", const="", metavar="FILE",
-                      help="report only findings not in the baseline (default: lint-baseline.json beside the policy folder)")
-    lint.add_argument("--update-baseline", nargs="?", const="", metavar="FILE",
-                      help="write today's findings into the baseline file and exit 0")
-    lint.add_argument("--config", metavar="FILE",
-                      help="rule levels (default: lint.yaml in the folder that holds the policy folder)")
-    lint.add_argument("--list-rules", action="store_true",
-                      help="print the rules' documentation (docs/rules.md, Markdown) and exit")
-    _translation_parser(commands)
-    return parser
-
-
-def _translation_parser(commands) -> None:
-    """``translations export`` and ``translations import``: the translators' PO files."""
-    from seloste.resources import translation_languages
-
-    options = argparse.ArgumentParser(add_help=False)
-    options.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
-    options.add_argument("--format", choices=FORMATS, default="auto", help="how to print problems (as for validate)")
-    # Accepted as every command accepts it; the translation commands read their files anew anyway.
-    options.add_argument("--no-cache", action="store_true", help="read every file anew (they always do)")
-    translations = commands.add_parser(
-        "translations", help="the translators' exchange: a register's texts out as a PO file, their translations back in")
-    actions = translations.add_subparsers(dest="action", metavar="ACTION", required=True)
-    export = actions.add_parser("export", parents=[options],
-                                help="write the texts to translate into LANGUAGE as a gettext PO file (stdout)")
-    export.add_argument("--language", required=True, choices=translation_languages())
-    export.add_argument("files", nargs="*", metavar="FILE",
-                        help="register files (default: every register whose languages include LANGUAGE)")
-    export.add_argument("--output", metavar="FILE", help="write the PO file to FILE instead of stdout")
-    imported = actions.add_parser("import", parents=[options],
-                                  help="write a PO file's translations into policy/<id>.<language>.yaml")
-    imported.add_argument("file", metavar="FILE.po")
-
-
-def _common(formats: tuple, format_help: str) -> argparse.ArgumentParser:
-    """The options every project command takes, with ``--format`` choosing among ``formats``."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
-    common.add_argument("--output", metavar="DIR", default="output", help="folder of generated files (default: output)")
-    common.add_argument("--format", choices=formats, default="auto", help=format_help)
-    common.add_argument("--no-cache", action="store_true",
-                        help="neither use nor keep results of earlier runs for unchanged inputs "
-                             "(kept in .seloste-cache/, or in $SELOSTE_CACHE_DIR)")
-    return common
-
 
 def _registers(count: int) -> str:
     return counted(count, "rekisteri", "rekisteriä")
@@ -117,9 +26,9 @@ def _registers(count: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "build")
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     if args.command is None:
         args.command = "build"
     handler = {
@@ -130,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         "diff": _diff,
         "lint": _lint,
         "translations": _translations,
+        "init": _init,
+        "new": _new,
     }[args.command]
     try:
         return handler(args)
@@ -152,6 +63,18 @@ def run() -> int:
             where = f"{one_line(os.fsdecode(exc.filename))}: " if exc.filename else ""
             print(f"seloste: {where}tiedostoa ei voi lukea tai kirjoittaa: {os_error_text(exc)}", file=sys.stderr)
             return EXIT_USAGE
+
+
+def _init(args) -> int:
+    from seloste import cli_project
+
+    return cli_project.init(args)
+
+
+def _new(args) -> int:
+    from seloste import cli_project
+
+    return cli_project.new(args)
 
 
 def _format(args) -> str:
@@ -183,8 +106,17 @@ def _load(args, files: list[str] | None = None):
         paths, problems = project.discover(policy_dir)
     # Files named on the command line are judged in their own folders, not against --policy.
     registers, found = project.load_registers(paths, None if files else policy_dir, _cache(args))
-    settings, setting_problems = config.load_config(policy_dir)
+    settings, setting_problems = _settings(args)
     return registers, problems + found + setting_problems + config.language_problems(settings, registers)
+
+
+def _settings(args):
+    """The project's settings (``seloste.yaml``) and their problems, read once per command."""
+    from seloste import config
+
+    if getattr(args, "settings", None) is None:
+        args.settings = config.load_config(pathlib.Path(args.policy))
+    return args.settings
 
 
 def _cache(args):
@@ -211,7 +143,7 @@ def _build(args) -> int:
         print("output/ jätettiin ennalleen virheiden vuoksi", file=sys.stderr)
         return _report(args, problems)
     _show_lint(args, registers)
-    files = project.render_site(registers, _cache(args))
+    files = project.render_site(registers, _cache(args), _settings(args)[0].site)
     plan, write_problems = output.write(files, pathlib.Path(args.output))
     problems += write_problems
     if not write_problems:
@@ -227,7 +159,8 @@ def _check(args) -> int:
     registers, problems = _load(args)
     _show_lint(args, registers)
     if not any(problem.is_error for problem in problems):
-        problems += output.check(project.render_site(registers, _cache(args)), pathlib.Path(args.output))
+        problems += output.check(project.render_site(registers, _cache(args), _settings(args)[0].site),
+                                 pathlib.Path(args.output))
     problems += _updated_warnings(args, registers)
     if not any(problem.is_error for problem in problems):
         print(f"output/ on ajan tasalla ({_registers(len(registers))})", file=sys.stderr)
@@ -247,6 +180,8 @@ def _lint_config(args):
     from seloste import lint
     from seloste import project
 
+    if not getattr(args, "config", None) and _settings(args)[0].lint is not None:
+        return lint.LintConfig(dict(_settings(args)[0].lint)), []  # seloste.yaml's, checked with it
     path = pathlib.Path(args.config) if getattr(args, "config", None) else pathlib.Path(args.policy).parent / lint.CONFIG_FILE
     return lint.load_config(path, project.shown_path(path))
 
@@ -264,7 +199,7 @@ def _show_lint(args, registers) -> None:
     if not findings:
         return
     sys.stderr.write(format_problems(findings, "github" if _format(args) == "github" else "text"))
-    print(f"lint: {count_summary(findings)} (eivät estä koontia; katso python build.py lint)", file=sys.stderr)
+    print(f"lint: {count_summary(findings)} (eivät estä koontia; katso seloste lint)", file=sys.stderr)
 
 
 def _translations(args) -> int:

@@ -164,15 +164,15 @@ def check(files: dict[str, bytes], output_dir: pathlib.Path) -> list[Problem]:
         exists = tree is not None and _exists(output_dir, name)
         code, what = ("C401", "on vanhentunut") if exists else ("C402", "puuttuu")
         problems.append(Problem(_shown(output_dir, name), 0, 0, code, ERROR, f"tiedosto {what}",
-                                "aja 'python build.py' ja lisää muutokset versionhallintaan"))
+                                "aja 'seloste build' ja lisää muutokset versionhallintaan"))
     for name in current.remove:
         problems.append(Problem(_shown(output_dir, name), 0, 0, "C403", ERROR,
                                 "tiedosto on ylimääräinen: mikään rekisteri ei enää tuota sitä",
-                                "aja 'python build.py', joka poistaa sen"))
+                                "aja 'seloste build', joka poistaa sen"))
     for name in current.leftovers:
         problems.append(Problem(_shown(output_dir, name), 0, 0, "C404", ERROR,
                                 "keskeytyneen koonnin väliaikainen tiedosto",
-                                "aja 'python build.py', joka poistaa sen"))
+                                "aja 'seloste build', joka poistaa sen"))
     return problems
 
 

@@ -17,13 +17,18 @@ from seloste import markup
 from seloste import resources
 
 
-@functools.lru_cache(maxsize=None)
 def environment(fmt: str):
+    """The Jinja environment of a format (``html``, ``md``, ``txt``) over :func:`resources.template_dirs`."""
+    return _environment(fmt, resources.template_dirs())
+
+
+@functools.lru_cache(maxsize=None)
+def _environment(fmt: str, folders: tuple):
     import jinja2
     import markupsafe
 
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resources.TEMPLATES_DIR)),
+        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
         keep_trailing_newline=True,
@@ -31,6 +36,8 @@ def environment(fmt: str):
         lstrip_blocks=True,
         auto_reload=False,
     )
+    # What a project's settings add to a page (seloste.site); the pages that take none have none.
+    environment.globals.update(site=None, canonical="", root="", site_stylesheet="", site_style_hash="")
     if fmt == "html":
         environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
         environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
@@ -52,13 +59,18 @@ def style_hash(stylesheet: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")
 
 
-@functools.lru_cache(maxsize=None)
 def stylesheet_context(name: str) -> dict:
-    """What ``_page.html.j2``-like pages need to embed ``templates/<name>``: the stylesheet, the
-    hash their Content-Security-Policy allows it by, and the generator version."""
+    """What ``_page.html.j2``-like pages need to embed ``templates/<name>`` (the project's own
+    if it has one): the stylesheet, the hash their Content-Security-Policy allows it by, and
+    the generator version."""
+    return _stylesheet_context(resources.template_file(name))
+
+
+@functools.lru_cache(maxsize=None)
+def _stylesheet_context(path) -> dict:
     import markupsafe
 
-    stylesheet = (resources.TEMPLATES_DIR / name).read_text(encoding="utf-8").strip()
+    stylesheet = path.read_text(encoding="utf-8").strip()
     # The stylesheet is the project's own file, not register data: it goes in unescaped, and
     # the Content-Security-Policy allows exactly this stylesheet by its hash.
     return {"stylesheet": markupsafe.Markup(stylesheet), "style_hash": style_hash(stylesheet), "version": __version__}

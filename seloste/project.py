@@ -334,8 +334,9 @@ def _cached(get, put, key: str, compute):
     return found
 
 
-def render_site(registers: list[Register], cache: Cache | None = None) -> dict[str, bytes]:
-    """Every output file of the registers, in memory, with the manifest.
+def render_site(registers: list[Register], cache: Cache | None = None, site=None) -> dict[str, bytes]:
+    """Every output file of the registers, in memory, with the manifest; ``site`` is what the
+    project's settings add to the pages (:class:`seloste.site.Site`).
 
     With a ``cache``, a register rendered before from the same file by the same code and
     templates is not rendered again, nor is the index page when no register changed.
@@ -344,9 +345,12 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
     from seloste import languages
     from seloste.blocks import IndexEntry
     from seloste.output import with_manifest
+    from seloste.site import Site
 
+    site = site or Site()
     if cache is None:
-        return with_manifest(render.render_site([pair for register in registers for pair in languages.notices(register)]))
+        return with_manifest(render.render_site([pair for register in registers for pair in languages.notices(register)],
+                                                site))
     files: dict[str, bytes] = {}
     entries: list[IndexEntry] = []
     keys = []
@@ -361,13 +365,13 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
         made: dict[str, bytes] = {}
         laid_out = languages.notices(register)
         for notice, data in laid_out:
-            made.update(render.render_notice_files(notice, data))
+            made.update(render.render_notice_files(notice, data, site))
         return made, [notice.index_entry() for notice, _data in laid_out]
 
     for register in registers:
         # The loaded document depends on nothing but its source key; other data is keyed by itself.
         source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
-        key = cache.key("rendered", register.id, source, *_translations_key(register))
+        key = cache.key("rendered", register.id, source, site.key(), *_translations_key(register))
         keys.append(key)
         rendered, found = _cached(lambda k: usable(cache.get_rendered(k)),
                                   lambda k, value: cache.put_rendered(k, (value[0], [e.as_dict() for e in value[1]])),
@@ -380,5 +384,5 @@ def render_site(registers: list[Register], cache: Cache | None = None) -> dict[s
         return found if found is not None and "index.html" in found[0] else None
 
     index_files, _ = _cached(cached_index, cache.put_rendered, cache.key("index", *keys),
-                             lambda: (render.render_indexes(entries), None))
-    return with_manifest(render.site_files(files, index_files))
+                             lambda: (render.render_indexes(entries, site), None))
+    return with_manifest(render.site_files(files, index_files, site, entries))

@@ -15,6 +15,9 @@ from seloste.blocks import IndexEntry
 from seloste.blocks import Notice
 from seloste.pages import environment
 from seloste.pages import stylesheet_context
+from seloste.site import Site
+
+NO_SITE = Site()
 
 
 def _finish(text: str) -> bytes:
@@ -32,15 +35,35 @@ def render_markdown(notice: Notice) -> bytes:
     return _finish(environment("md").get_template("notice.md.j2").render(notice=notice))
 
 
-def render_html(notice: Notice) -> bytes:
+def render_html(notice: Notice, site: Site = NO_SITE) -> bytes:
     """The notice as a standalone HTML page."""
     template = environment("html").get_template("notice.html.j2")
-    return _finish(template.render(notice=notice, language=notice.language, **stylesheet_context("style.css")))
+    return _finish(template.render(notice=notice, language=notice.language, **stylesheet_context("style.css"),
+                                   **site_context(site, f"{notice.language}/{notice.id}.html")))
 
 
-def render_fragment(notice: Notice) -> bytes:
-    """The notice body alone, for a CMS to include in its own page."""
-    return _finish(environment("html").get_template("fragment.html.j2").render(notice=notice))
+def render_fragment(notice: Notice, site: Site = NO_SITE) -> bytes:
+    """The notice body alone, for a CMS to include in its own page; with the project's
+    ``fragments`` settings, its ids prefixed and its root in the scoped stylesheet's class."""
+    from seloste.fragments import prefixed
+
+    html = environment("html").get_template("fragment.html.j2").render(notice=notice, site=site)
+    return _finish(prefixed(html, notice.id, site))
+
+
+def site_context(site: Site, path: str) -> dict:
+    """What ``_page.html.j2`` needs of the project's settings for the page at ``path`` under
+    ``output/``: the settings, the canonical address, the way up to ``output/`` and the
+    organisation's stylesheet with its hash."""
+    import markupsafe
+
+    from seloste.pages import style_hash
+
+    return {"site": site, "canonical": f"{site.base_url}{path}" if site.base_url else "",
+            "root": "../" * path.count("/"),
+            # The organisation's own file, not register data (seloste.config refuses "</" in it).
+            "site_stylesheet": markupsafe.Markup(site.stylesheet),
+            "site_style_hash": style_hash(site.stylesheet) if site.stylesheet else ""}
 
 
 def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
@@ -56,18 +79,19 @@ def render_json(notice: Notice, data: dict, text: bytes) -> bytes:
     return _finish(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False))
 
 
-def render_index(entries: list[IndexEntry], language: str = "fi", languages: tuple = ()) -> bytes:
+def render_index(entries: list[IndexEntry], language: str = "fi", languages: tuple = (), site: Site = NO_SITE) -> bytes:
     """An index page: every notice (its :class:`IndexEntry`) with its controller and date, the
     page's own words (its title) in ``language``; each notice's labels are its own. The Finnish
     index is ``index.html``, another language's ``<language>/index.html`` (:func:`index_path`);
     with several ``languages`` ((language, its name) each) the page links to the others."""
-    ordered = sorted(entries, key=lambda n: (n.name.casefold(), n.id))
+    from seloste.index import groups
+
     template = environment("html").get_template("index.html.j2")
     prefix = "" if language == "fi" else "../"
     others = [(code, name, prefix + index_path(code)) for code, name in languages]
-    return _finish(template.render(notices=ordered, language=language, page=resources.phrases(language)["page"],
+    return _finish(template.render(groups=groups(entries), language=language, page=resources.phrases(language)["page"],
                                    prefix=prefix, languages=others if len(others) > 1 else [],
-                                   **stylesheet_context("style.css")))
+                                   **stylesheet_context("style.css"), **site_context(site, index_path(language))))
 
 
 def index_path(language: str) -> str:
@@ -75,27 +99,27 @@ def index_path(language: str) -> str:
     return "index.html" if language == "fi" else f"{language}/index.html"
 
 
-def render_indexes(entries: list[IndexEntry]) -> dict[str, bytes]:
+def render_indexes(entries: list[IndexEntry], site: Site = NO_SITE) -> dict[str, bytes]:
     """The index page of each language some notice is in (Finnish always), keyed by path."""
     by_language: dict[str, list[IndexEntry]] = {"fi": []}
     for entry in entries:
         by_language.setdefault(entry.language, []).append(entry)
     order = [code for code in resources.LANGUAGES if code in by_language]
     names = tuple((code, resources.phrases(code)["page"]["language_name"]) for code in order)
-    return {index_path(code): render_index(by_language[code], code, names) for code in order}
+    return {index_path(code): render_index(by_language[code], code, names, site) for code in order}
 
 
 # What each notice's file names add to its id: a register id must leave room for the longest.
 NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
 
 
-def render_notice_files(notice: Notice, data: dict) -> dict[str, bytes]:
+def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE) -> dict[str, bytes]:
     """Every file of one notice, keyed by its path under ``output/`` (one per :data:`NOTICE_SUFFIXES`)."""
     base = f"{notice.language}/{notice.id}"
     text = render_text(notice)
     files = {
-        f"{base}.html": render_html(notice),
-        f"{base}.fragment.html": render_fragment(notice),
+        f"{base}.html": render_html(notice, site),
+        f"{base}.fragment.html": render_fragment(notice, site),
         f"{base}.md": render_markdown(notice),
         f"{base}.txt": text,
         f"{base}.json": render_json(notice, data, text),
@@ -104,15 +128,28 @@ def render_notice_files(notice: Notice, data: dict) -> dict[str, bytes]:
     return files
 
 
-def render_site(notices: list[tuple[Notice, dict]]) -> dict[str, bytes]:
+def render_site(notices: list[tuple[Notice, dict]], site: Site = NO_SITE) -> dict[str, bytes]:
     """All output files of a project, keyed by path under ``output/``."""
     files: dict[str, bytes] = {}
     for notice, data in notices:
-        files.update(render_notice_files(notice, data))
-    return site_files(files, render_indexes([notice.index_entry() for notice, _ in notices]))
+        files.update(render_notice_files(notice, data, site))
+    entries = [notice.index_entry() for notice, _ in notices]
+    return site_files(files, render_indexes(entries, site), site, entries)
 
 
-def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes]) -> dict[str, bytes]:
-    """The whole site from every notice's files and the index pages, keyed by path, sorted."""
+def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: Site = NO_SITE,
+               entries: list[IndexEntry] = ()) -> dict[str, bytes]:
+    """The whole site from every notice's files and the index pages, keyed by path, sorted;
+    with the project's settings, its logo, the fragments' stylesheet and ``sitemap.xml``."""
+    from seloste.fragments import SCOPED_STYLESHEET
+    from seloste.fragments import scoped_stylesheet
+    from seloste.sitemap import sitemap
+
     files = {**notice_files, **indexes, "schema/register.schema.json": resources.SCHEMA_PATH.read_bytes()}
+    if site.logo_name:
+        files[site.logo_path] = site.logo
+    if site.fragment_stylesheet:
+        files[SCOPED_STYLESHEET] = scoped_stylesheet()
+    if site.base_url:
+        files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries)
     return dict(sorted(files.items()))

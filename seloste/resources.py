@@ -18,11 +18,39 @@ import json
 import pathlib
 
 PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
-ROOT = PACKAGE_DIR.parent
-TEMPLATES_DIR = ROOT / "templates"
-SCHEMA_PATH = ROOT / "schema" / "register.schema.json"
-TRANSLATION_SCHEMA_PATH = ROOT / "schema" / "translation.schema.json"
+
+
+def _shipped(name: str) -> pathlib.Path:
+    """A folder the tool ships: inside the installed package (the wheel puts ``schema/`` and
+    ``templates/`` there), else at the top of this repository, where they are kept."""
+    inside = PACKAGE_DIR / name
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / name
+
+
+TEMPLATES_DIR = _shipped("templates")
+SCHEMA_DIR = _shipped("schema")
+SCHEMA_PATH = SCHEMA_DIR / "register.schema.json"
+TRANSLATION_SCHEMA_PATH = SCHEMA_DIR / "translation.schema.json"
 DATA_DIR = PACKAGE_DIR / "data"
+PROJECT_TEMPLATES = "templates"  # a project's own templates, in the working folder
+
+
+def template_dirs() -> tuple[pathlib.Path, ...]:
+    """Where templates are looked for, first first: the project's own ``templates/`` (in the
+    working folder, as ``policy/`` and ``output/`` are), then the ones the tool ships. A
+    project's template of the same name replaces the tool's; the others stay the tool's."""
+    own = pathlib.Path.cwd() / PROJECT_TEMPLATES
+    if own.is_dir() and own.resolve() != TEMPLATES_DIR.resolve():
+        return own, TEMPLATES_DIR
+    return (TEMPLATES_DIR,)
+
+
+def template_file(name: str) -> pathlib.Path:
+    """The file of template (or stylesheet) ``name``: the project's own, else the tool's."""
+    for folder in template_dirs():
+        if (folder / name).is_file():
+            return folder / name
+    return TEMPLATES_DIR / name
 
 # The languages the tool writes its own words in (``seloste/data/<language>.yaml``): the
 # phrases, the layouts' titles, the authorities and the dates each have every one of them.

@@ -258,6 +258,9 @@ def _as_meant(error, key: str, meant: str | None, document: Document) -> list[Pr
 
 def _pattern_problem(error, where, problem) -> Problem:
     pattern = error.validator_value
+    if isinstance(error.schema, dict) and "x-pattern-message" in error.schema:  # the schema says what is meant
+        return problem("S108", f"'{error.instance}' {error.schema['x-pattern-message']}{where}",
+                       error.schema.get("x-pattern-hint", ""))
     if pattern.startswith("^[0-9]{4}"):
         finnish = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", str(error.instance))
         hint = (f"kirjoita {finnish[3]}-{int(finnish[2]):02}-{int(finnish[1]):02}" if finnish

@@ -33,7 +33,7 @@ REGISTER_FILES = register_files(pathlib.Path(__file__).parent.parent / "policy")
 
 def _forget_in_process() -> None:
     """Drop what this process memoised, so that only the cache on disk can carry results over."""
-    for function in (pages.environment, pages.stylesheet_context, validate.boolean_keys, validate._validator):
+    for function in (pages._environment, pages._stylesheet_context, validate.boolean_keys, validate._validator):
         function.cache_clear()
     resources.forget()
 

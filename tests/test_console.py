@@ -153,12 +153,12 @@ def test_counts_read_as_finnish_in_the_singular_and_plural():
 
 
 def test_every_reporter_is_a_format_of_every_command():
-    from seloste import cli
+    from seloste import cli_parser
     from seloste.problem import REPORTERS
 
-    assert cli.FORMATS == ("auto", *REPORTERS)
+    assert cli_parser.FORMATS == ("auto", *REPORTERS)
     for command in ("build", "check", "validate", "lint"):
         for fmt in REPORTERS:
-            args = cli._parser().parse_args([command, "--format", fmt])
+            args = cli_parser.parser().parse_args([command, "--format", fmt])
             assert args.format == fmt
-    assert cli._parser().parse_args(["lint", "--format", "html"]).format == "html"
+    assert cli_parser.parser().parse_args(["lint", "--format", "html"]).format == "html"

@@ -26,7 +26,6 @@ import pathlib
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 import urllib.parse
 
@@ -39,6 +38,7 @@ from conftest import skip_unless_required
 
 from seloste import output
 from seloste import project
+from seloste.site import Site
 from tools import chromium
 
 REGISTER_FILES = register_files(POLICY) + register_files(FIXTURES)
@@ -57,7 +57,15 @@ NOTICES = [f"{code}/{path.stem}.html" for path in REGISTER_FILES for code in _pu
 INDEXES = ["index.html"] + [f"{code}/index.html" for code in ("sv", "en")
                             if any(code in _published_in(path) for path in REGISTER_FILES)]
 FRAGMENTS = [f"fragments/{register_id}.html" for register_id in REGISTER_IDS]
-PAGES = INDEXES + NOTICES + FRAGMENTS
+# The same site as an organisation's settings make it (seloste.yaml: its name and logo, its
+# stylesheet, the site's address, fragments with an id prefix and their scoped stylesheet),
+# and a page that embeds two of its fragments: their ids must not clash.
+BRANDED = ["branded/index.html", "branded/fi/esimerkki-rekrytointirekisteri.html",
+           "branded/sv/esimerkki-rekrytointirekisteri.html"]
+TWO_FRAGMENTS = "fragments/branded-two.html"
+PAGES = INDEXES + NOTICES + FRAGMENTS + BRANDED + [TWO_FRAGMENTS]
+LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" width="96" height="48"><rect width="96" height="48" fill="#0b57a4"/></svg>\n'
+BRAND_CSS = "header.organisation{font-weight:700;border-bottom:4px solid #0b57a4}"
 WIDTHS = (375, 1280)
 VNU_JAR = pathlib.Path(os.environ.get("SELOSTE_VNU_JAR", ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"))
 AXE_OPTIONS = {
@@ -103,6 +111,17 @@ def site(tmp_path_factory) -> pathlib.Path:
     built.mkdir()
     _, problems = output.write(project.render_site(registers), built)
     assert problems == []
+    branded = Site(organisation="Esimerkki Oy", logo_name="logo.svg", logo=LOGO, stylesheet=BRAND_CSS,
+                   base_url="https://tietosuoja.esimerkki.example/", fragment_prefix="tietosuoja",
+                   fragment_stylesheet=True)
+    (root / "branded").mkdir()
+    _, problems = output.write(project.render_site(registers, site=branded), root / "branded")
+    assert problems == []
+    two = "".join((root / "branded" / "fi" / f"{register_id}.fragment.html").read_text(encoding="utf-8")
+                  for register_id in ("esimerkki-rekrytointirekisteri", "kaksikielinen-kunta"))
+    (root / "fragments").mkdir(exist_ok=True)
+    (root / TWO_FRAGMENTS).write_text(FRAGMENT_PAGE.format(title="Kaksi upotettua selostetta", fragment=two),
+                                      encoding="utf-8")
     for register_id in REGISTER_IDS:
         fragment = (built / "fi" / f"{register_id}.fragment.html").read_text(encoding="utf-8")
         page = FRAGMENT_PAGE.format(title=f"Upotettava seloste {register_id}", fragment=fragment)
@@ -112,7 +131,7 @@ def site(tmp_path_factory) -> pathlib.Path:
 
 
 def _file(site: pathlib.Path, name: str) -> pathlib.Path:
-    return site / ("" if name.startswith("fragments/") else "site") / name
+    return site / ("" if name.startswith(("fragments/", "branded/")) else "site") / name
 
 
 # --- Nu HTML Checker ------------------------------------------------------------------------
@@ -162,8 +181,30 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def served(site):
+    """The built files over HTTP on loopback, as a web server publishes them: a page's
+    ``img-src 'self'`` means its own origin, which a file: URL does not have."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # the test's output is the assertions'
+        pass
+
+
 @pytest.fixture
-def open_page(browser, site):
+def open_page(browser, site, served):
     """Open a page of the site at a width; returns the Playwright page and its console errors."""
     contexts = []
 
@@ -174,7 +215,7 @@ def open_page(browser, site):
         errors: list[str] = []
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(_file(site, name).as_uri())
+        page.goto(served + name if name.startswith("branded/") else _file(site, name).as_uri())
         return page, errors
 
     yield open_
@@ -270,6 +311,7 @@ class _Links(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids: set[str] = set()
+        self.id_list: list[str] = []
         self.hrefs: list[str] = []
         self.policy: str | None = None
 
@@ -277,6 +319,7 @@ class _Links(html.parser.HTMLParser):
         attributes = dict(attrs)
         if "id" in attributes:
             self.ids.add(attributes["id"])
+            self.id_list.append(attributes["id"])
         if tag == "a" and "href" in attributes:
             self.hrefs.append(attributes["href"])
         if tag == "meta" and attributes.get("http-equiv", "").lower() == "content-security-policy":
@@ -289,9 +332,9 @@ def _links(path: pathlib.Path) -> _Links:
     return parser
 
 
-@pytest.mark.parametrize("name", INDEXES + NOTICES, ids=_page_id)
+@pytest.mark.parametrize("name", INDEXES + NOTICES + BRANDED, ids=_page_id)
 def test_every_link_of_a_page_resolves(site, name):
-    path = site / "site" / name
+    path = _file(site, name)
     page = _links(path)
     broken = []
     for href in page.hrefs:
@@ -336,44 +379,21 @@ def test_index_lists_every_notice(site):
     assert sorted(href for href in hrefs if href.startswith("fi/")) == sorted(n for n in NOTICES if n.startswith("fi/"))
 
 
-# --- the CI files offered to users ----------------------------------------------------------
+# --- an organisation's own pages ---------------------------------------------------------------
 
-def _yaml(name: str):
-    import yaml
-
-    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("name", [".github/workflows/notices.yml", ".pre-commit-hooks.yaml"])
-def test_ci_file_calls_only_commands_that_exist(name):
-    commands = sorted(set(re.findall(r"python build\.py (\w+)", (ROOT / name).read_text(encoding="utf-8"))))
-    assert commands
-    for command in commands:
-        result = subprocess.run([sys.executable, "build.py", command, "--help"], cwd=ROOT,
-                                capture_output=True, text=True, check=False)
-        assert result.returncode == 0, f"build.py {command}: {result.stderr}"
+@pytest.mark.browser
+@pytest.mark.parametrize("name", BRANDED, ids=_page_id)
+def test_an_organisation_s_page_shows_its_name_logo_and_stylesheet_under_its_policy(open_page, name):
+    page, errors = open_page(name)
+    assert errors == []  # the policy allows the organisation's stylesheet and its logo, nothing else
+    assert page.evaluate("() => getComputedStyle(document.querySelector('header.organisation')).fontWeight") == "700"
+    assert page.evaluate("() => document.querySelector('header.organisation img').naturalWidth") == 96
+    assert "Esimerkki Oy" in page.title() and "Esimerkki Oy" in page.inner_text("header.organisation")
+    assert page.evaluate("() => getComputedStyle(document.body).maxWidth") != "none"  # the tool's own too
 
 
-def test_workflow_checks_pull_requests_and_deploys_main_to_pages():
-    workflow = _yaml(".github/workflows/notices.yml")
-    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key "on" as true
-    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
-    runs = [step.get("run", "") for step in workflow["jobs"]["check"]["steps"]]
-    # lint fails only on findings not in the committed baseline; check proves output/ trusting no cache
-    for command in ("validate", "lint --baseline", "check --no-cache"):
-        assert f"python build.py {command}" in runs
-    assert any("build.py diff" in run and "--format markdown" in run and "$GITHUB_STEP_SUMMARY" in run for run in runs)
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["permissions"]["pages"] == "write" and deploy["permissions"]["id-token"] == "write"
-    uses = {step.get("uses", "").split("@")[0]: step for step in deploy["steps"]}
-    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "output"
-    assert "actions/deploy-pages" in uses
-
-
-def test_pre_commit_offers_check_and_lint():
-    hooks = {hook["id"]: hook for hook in _yaml(".pre-commit-hooks.yaml")}
-    assert sorted(hooks) == ["seloste-check", "seloste-lint"]
-    for hook_id, command in (("seloste-check", "check"), ("seloste-lint", "lint")):
-        assert hooks[hook_id]["entry"] == f"python build.py {command}"
-        assert hooks[hook_id]["pass_filenames"] is False
-        assert re.match(hooks[hook_id]["files"], "policy/asiakasrekisteri.yaml")
+def test_two_fragments_on_one_page_have_no_id_in_common(site):
+    page = _links(site / TWO_FRAGMENTS)
+    assert len(page.ids) > 10
+    assert len(page.id_list) == len(set(page.id_list))
+    assert all(name.startswith("tietosuoja-") for name in page.ids)

@@ -16,7 +16,7 @@ HEADER = """\
 # Tietosuojaselosteiden tekstit käännettäviksi: sv (ruotsi).
 # msgctxt on rekisterin tunnus ja tekstin paikka rekisterissä, msgid suomenkielinen teksti.
 # fuzzy: suomenkielinen teksti on muuttunut käännöksen jälkeen; tarkista käännös ja poista merkintä.
-# Tuo käännökset: python build.py translations import TIEDOSTO.po
+# Tuo käännökset: seloste translations import TIEDOSTO.po
 msgid ""
 msgstr ""
 "Project-Id-Version: seloste\\n"
@@ -250,7 +250,7 @@ def test_an_entry_for_a_register_that_does_not_load_is_refused_and_nothing_chang
     before = snapshot(policy_dir)
     result = run_cli("translations", "import", "sv.po", cwd=tmp_path)
     assert result.code == 1
-    assert "[T613] rekisteri 'muu' ei kelpaa" in result.stdout and "python build.py validate" in result.stdout
+    assert "[T613] rekisteri 'muu' ei kelpaa" in result.stdout and "seloste validate" in result.stdout
     assert snapshot(policy_dir) == before
 
 

@@ -72,7 +72,7 @@ def test_a_value_the_schema_refuses_is_reported_once():
 def test_an_ignore_of_the_check_that_moved_to_validation_says_where_it_went():
     from seloste import lint
 
-    assert "S126" in lint._closest_rule_hint("FI-YTUNNUS")
+    assert "S126" in lint.closest_rule_hint("FI-YTUNNUS")
 
 
 def test_where_bare_addresses_are_links_a_broken_field_is_reported_once():

@@ -166,7 +166,7 @@ def load_config(path: pathlib.Path, shown: str | None = None) -> tuple[LintConfi
         if rule_id not in known:
             line, column = document.position(("rules", rule_id), key=True)
             problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
-                                    f"tuntematon tarkistus '{rule_id}'", _closest_rule_hint(rule_id)))
+                                    f"tuntematon tarkistus '{rule_id}'", closest_rule_hint(rule_id)))
         elif level not in SEVERITIES:
             line, column = document.position(("rules", rule_id))
             problems.append(Problem(shown, line, column, CONFIG_PROBLEM, ERROR,
@@ -182,7 +182,7 @@ def load_config(path: pathlib.Path, shown: str | None = None) -> tuple[LintConfi
 MOVED_TO_VALIDATION = {"FI-YTUNNUS": "S126"}
 
 
-def _closest_rule_hint(rule_id: str) -> str:
+def closest_rule_hint(rule_id: str) -> str:
     import difflib
 
     if rule_id in MOVED_TO_VALIDATION:
@@ -208,7 +208,7 @@ def check_register(register, config: LintConfig | None = None) -> list[Problem]:
         if rule_id not in known:
             found.append(problem_at(register, ("lint", "ignore", index, "rule"), UNKNOWN_IGNORE, WARNING,
                                     f"tuntematon tarkistus '{rule_id}' kohdassa lint.ignore; ohitus ei vaikuta mihinkään",
-                                    _closest_rule_hint(rule_id)))
+                                    closest_rule_hint(rule_id)))
     silenced = {rule_id: index for index, (rule_id, _reason) in ignored.items()}
     for rule in RULES:
         level = config.level_of(rule)

@@ -43,7 +43,7 @@ def load(path: pathlib.Path, shown: str) -> tuple[collections.Counter, list[Prob
         raw = path.read_bytes()
     except FileNotFoundError:
         return collections.Counter(), [Problem(shown, 0, 0, CODE, "error", "perustasotiedostoa ei ole",
-                                               "luo se komennolla python build.py lint --update-baseline")]
+                                               "luo se komennolla seloste lint --update-baseline")]
     except OSError as exc:
         return collections.Counter(), [Problem(shown, 0, 0, "F203", "error",
                                                f"perustasotiedostoa ei voi lukea: {exc.strerror or exc}")]
@@ -55,7 +55,7 @@ def load(path: pathlib.Path, shown: str) -> tuple[collections.Counter, list[Prob
             accepted[(str(entry["file"]), str(entry["rule"]), str(entry["message"]))] += int(entry["count"])
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return collections.Counter(), [Problem(shown, 1, 1, CODE, "error", "tiedosto ei ole lintin perustaso",
-                                               "kirjoita se uudelleen komennolla python build.py lint --update-baseline")]
+                                               "kirjoita se uudelleen komennolla seloste lint --update-baseline")]
     return accepted, []
 
 
@@ -77,5 +77,5 @@ def apply(findings: list[Problem], accepted: collections.Counter, shown: str) ->
             times = f" ({count} kertaa)" if count > 1 else ""
             new.append(Problem(shown, 0, 0, CODE, INFO,
                                f"perustason havainto ei enää toistu{times}: {path} [{code}] {message}",
-                               "päivitä perustaso komennolla python build.py lint --update-baseline"))
+                               "päivitä perustaso komennolla seloste lint --update-baseline"))
     return new, known

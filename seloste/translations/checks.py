@@ -96,7 +96,7 @@ def translation_problems(register_data: dict, register_path: str, translation: T
             f"suomenkielinen teksti kohdassa {key} on muuttunut käännöksen jälkeen",
             f"katso muutos: git log -p -- {register_path}; korjaa käännös ja merkitse "
             f"source: {source_hash(fields[key].text)}, tai vie teksti kääntäjälle: "
-            f"python build.py translations export --language {language}"))
+            f"seloste translations export --language {language}"))
     for key, target in sorted_out.moved.items():
         line, column = translation.position(key)
         now = f"kohdassa {key} on nyt toinen teksti" if key in fields else f"kohtaa {key} ei enää ole"
@@ -145,14 +145,14 @@ def missing_problems(register_data: dict, register_document: Document, register_
             continue
         translation = translations.get(language)
         target = str(folder / file_name(register_id, language))
-        export = f"python build.py translations export --language {language} {register_document.path}"
+        export = f"seloste translations export --language {language} {register_document.path}"
         if translation is None:
             line, column = register_document.position(("languages", index))
             found.append(Problem(register_document.path, line, column, "T603", ERROR,
                                  f"seloste julkaistaan kielellä {language_words(language)}, mutta käännöstiedostoa "
                                  f"{target} ei ole",
                                  f"vie tekstit kääntäjälle: {export}, ja tuo käännökset: "
-                                 "python build.py translations import TIEDOSTO.po"))
+                                 "seloste translations import TIEDOSTO.po"))
             continue
         fields = translatable_fields(register_data) if fields is None else fields
         for key in review(fields, translation.entries).missing:

@@ -116,7 +116,7 @@ def schema_problems(document: Document) -> list[Problem]:
             found.append(Problem(document.path, line, column, "T610", ERROR,
                                  f"lähdetekstin tunniste '{error.instance}' ei ole 12 heksamerkkiä (0–9, a–f)",
                                  "tunniste on suomenkielisen tekstin SHA-256-tiivisteen alku; "
-                                 "python build.py translations import kirjoittaa sen itse"))
+                                 "seloste translations import kirjoittaa sen itse"))
         else:
             found.extend(explain(error, document))
     return sorted(set(found))

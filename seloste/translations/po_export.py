@@ -39,7 +39,7 @@ def export_po(registers: list, language: str) -> bytes:
         f"Tietosuojaselosteiden tekstit käännettäviksi: {language_words(language)}.",
         "msgctxt on rekisterin tunnus ja tekstin paikka rekisterissä, msgid suomenkielinen teksti.",
         "fuzzy: suomenkielinen teksti on muuttunut käännöksen jälkeen; tarkista käännös ja poista merkintä.",
-        "Tuo käännökset: python build.py translations import TIEDOSTO.po"))
+        "Tuo käännökset: seloste translations import TIEDOSTO.po"))
     catalog.metadata = {
         "Project-Id-Version": PROJECT,
         "Language": language,

@@ -86,12 +86,12 @@ def _named(catalog: PoCatalog, entry: PoEntry, by_id: dict, failed: set, seen: d
     if not colon or not key:
         problems.append(Problem(shown, line, 1, "T613", ERROR,
                                 "merkinnän msgctxt ei ole muotoa rekisterin-tunnus:tekstin.paikka",
-                                "vie tekstit komennolla python build.py translations export, joka kirjoittaa msgctxt:n"))
+                                "vie tekstit komennolla seloste translations export, joka kirjoittaa msgctxt:n"))
         return None
     register = by_id.get(register_id)
     if register is None:
         if register_id in failed:
-            hint = "korjaa rekisterin virheet ensin (python build.py validate)"
+            hint = "korjaa rekisterin virheet ensin (seloste validate)"
             message = f"rekisteri '{register_id}' ei kelpaa, joten sen käännöksiä ei voi tuoda"
         else:
             close = difflib.get_close_matches(register_id, list(by_id), n=1, cutoff=0.6)

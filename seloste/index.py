@@ -1,0 +1,23 @@
+"""The index page's order: notices sorted by name as Finnish and Swedish sort them, grouped by
+their controller when the project publishes the notices of more than one."""
+
+from __future__ import annotations
+
+# Finnish and Swedish sort å, ä and ö after z, in that order (and ü as y, æ as ä, ø as ö).
+# "{", "|" and "}" come right after "z" in Unicode's order.
+_LAST = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"})
+
+
+def sort_key(text: str) -> str:
+    """``text`` as it sorts in a Finnish or Swedish list."""
+    return text.casefold().translate(_LAST)
+
+
+def groups(entries: list) -> list[tuple[str, list]]:
+    """``(controller, its notices)`` in order; one group with no name when every notice has
+    the same controller."""
+    ordered = sorted(entries, key=lambda entry: (sort_key(entry.name), entry.id))
+    controllers = sorted({entry.controller for entry in ordered}, key=sort_key)
+    if len(controllers) <= 1:
+        return [("", ordered)]
+    return [(controller, [entry for entry in ordered if entry.controller == controller]) for controller in controllers]

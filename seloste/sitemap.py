@@ -1,0 +1,18 @@
+"""``sitemap.xml`` (sitemaps.org 0.9) of a site whose address is known (``base_url``): every
+index page and every notice page, each notice with the date it was last changed."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+
+def sitemap(base_url: str, index_paths: list[str], entries: list) -> bytes:
+    """The sitemap of the index pages at ``index_paths`` and the notices of ``entries``."""
+    pages = {path: "" for path in index_paths}
+    pages.update({f"{entry.language}/{entry.id}.html": entry.updated for entry in entries})
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path, updated in sorted(pages.items()):
+        modified = f"<lastmod>{escape(updated)}</lastmod>" if updated else ""
+        lines.append(f"<url><loc>{escape(base_url + path)}</loc>{modified}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
