@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         "translations": _translations,
         "init": _init,
         "new": _new,
+        "serve": _serve,
     }[args.command]
     try:
         return handler(args)
@@ -75,6 +76,12 @@ def _new(args) -> int:
     from seloste import cli_project
 
     return cli_project.new(args)
+
+
+def _serve(args) -> int:
+    from seloste import cli_serve
+
+    return cli_serve.serve(args)
 
 
 def _format(args) -> str:

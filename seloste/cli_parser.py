@@ -91,6 +91,15 @@ def _project_parser(commands) -> None:
                      help="the controller's name, when seloste.yaml gives no organisation (default: its organisation)")
     new.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
     new.add_argument("--format", choices=FORMATS, default="auto", help="how to print problems")
+    serve = commands.add_parser(
+        "serve", help="a live preview on this machine: the notices as published, their problems and changes, "
+                      "updated on every save")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0: any free one)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--public", action="store_true", help="allow an address other machines can reach")
+    serve.add_argument("--against", default="HEAD", metavar="REVISION",
+                       help="the git revision the changes are shown against (default: HEAD)")
+    serve.add_argument("--policy", metavar="DIR", default="policy", help="folder of register files (default: policy)")
 
 
 def _translation_parser(commands) -> None:

@@ -123,7 +123,7 @@ def init_files(organisation: Organisation, today: str = "") -> dict[str, str]:
     requirement, comment = tool_requirement()
     scaffold = {name: (SCAFFOLD_DIR / name).read_text(encoding="utf-8")
                 for name in ("notices.yml", "dependabot.yml", "gitattributes", "gitignore", "README.md",
-                             "vscode-settings.json", "vscode-extensions.json")}
+                             "vscode-settings.json", "vscode-extensions.json", "vscode-tasks.json")}
     files = {
         "seloste.yaml": settings_file(organisation),
         "requirements.txt": f"# The notices' tool, pinned: its version decides the output's bytes.\n{comment}{requirement}\n",
@@ -136,6 +136,7 @@ def init_files(organisation: Organisation, today: str = "") -> dict[str, str]:
         ".gitignore": scaffold["gitignore"],
         ".vscode/settings.json": scaffold["vscode-settings.json"],
         ".vscode/extensions.json": scaffold["vscode-extensions.json"],
+        ".vscode/tasks.json": scaffold["vscode-tasks.json"],
         "README.md": scaffold["README.md"].replace("@@organisation@@", organisation.name),
         # No finding is accepted yet: the workflow's lint --baseline fails on every new one.
         baseline.FILE_NAME: baseline.dump([]).decode("utf-8"),

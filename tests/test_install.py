@@ -58,8 +58,11 @@ def test_the_wheel_carries_the_schema_templates_and_phrases(machine):
     result = _run([machine["seloste"], "--version"], machine["notices"])
     assert result.stdout.strip().startswith("seloste ")
     site = _run([machine["root"] / "venv" / "bin" / "python", "-c",
-                 "import seloste.resources as r; print(r.SCHEMA_PATH); print(r.TEMPLATES_DIR)"], machine["notices"])
-    schema, templates = site.stdout.split()
+                 "import seloste.resources as r; print(r.SCHEMA_PATH); print(r.TEMPLATES_DIR); "
+                 "print(r.DATA_DIR / 'preview' / 'preview.js'); print(r.DATA_DIR / 'scaffold' / 'notices.yml')"],
+                machine["notices"])
+    schema, templates, *data = site.stdout.split()
+    assert all(pathlib.Path(path).is_file() for path in data)
     assert "site-packages" in schema and pathlib.Path(schema).is_file()
     assert (pathlib.Path(templates) / "notice.html.j2").is_file()
 

@@ -14,7 +14,7 @@ ORGANISATION = ("--organisation", "Kahvila Papu Oy", "--business-id", "2925676-3
 EXPECTED = {
     "seloste.yaml", "requirements.txt", "lint-baseline.json", "README.md", "policy/asiakasrekisteri.yaml",
     ".github/workflows/notices.yml", ".github/dependabot.yml", ".pre-commit-config.yaml", ".gitattributes",
-    ".gitignore", ".vscode/settings.json", ".vscode/extensions.json",
+    ".gitignore", ".vscode/settings.json", ".vscode/extensions.json", ".vscode/tasks.json",
     "schema/register.schema.json", "schema/translation.schema.json", "schema/project.schema.json",
 }
 
@@ -51,6 +51,20 @@ def test_init_gives_editors_the_schemas_and_git_the_textconv(run_cli, tmp_path):
     assert "policy/*.yaml diff=seloste" in (tmp_path / ".gitattributes").read_text(encoding="utf-8")
     assert 'git config diff.seloste.textconv "seloste textconv"' in (tmp_path / "README.md").read_text(encoding="utf-8")
     assert ".seloste-cache/" in (tmp_path / ".gitignore").read_text(encoding="utf-8")
+
+
+def test_init_gives_legal_staff_a_task_that_starts_the_preview(run_cli, tmp_path):
+    import re
+
+    run_cli("init", *ORGANISATION, str(tmp_path))
+    tasks = json.loads((tmp_path / ".vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+    [preview] = [task for task in tasks if task.get("args") == ["serve"]]
+    assert preview["command"].endswith("/.venv/bin/seloste") and preview["isBackground"] is True
+    # the check task's problem matcher reads the tool's own lines
+    [check] = [task for task in tasks if "problemMatcher" in task and isinstance(task["problemMatcher"], dict)]
+    pattern = check["problemMatcher"]["pattern"]
+    match = re.match(pattern["regexp"], "policy/a.yaml:12:3: error [S101] tuntematon avain 'x'")
+    assert match and match.group(pattern["line"]) == "12" and match.group(pattern["code"]) == "S101"
 
 
 def test_init_refuses_to_overwrite_anything_and_then_writes_nothing(run_cli, tmp_path):
