@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import re
 import shutil
 import threading
 import time
@@ -181,13 +182,20 @@ def test_the_page_shows_an_edit_an_error_at_its_line_and_its_fix(watched, projec
         assert page.evaluate("() => window.scrollY") == 600  # the reader's place is kept
         expect(page.locator("aside.seloste-preview")).to_contain_text("olennainen")
 
-        _edit(project, "purposes:\n", "purposes:\n  tuntematon: 1\n")
+        # YAML that does not parse (a quote left open): the error at its line, the last good notice stays
+        _edit(project, "purposes:\n", 'purposes:\n  intro: "avoin lainaus\n')
         error = page.locator("aside.seloste-preview li.error")
+        expect(error.first).to_contain_text("[Y0", timeout=2000)
+        expect(error.first.locator("a")).to_have_attribute("href", re.compile(
+            rf"^vscode://file{re.escape(str(project.resolve()))}/policy/{EXAMPLE}\.yaml:\d+:\d+$"))
+        expect(page.locator("main")).to_contain_text("työnhakijarekisteri")  # the last good notice stays
+
+        # a key the schema does not know: the error names its line
+        _edit(project, '  intro: "avoin lainaus\n', "  tuntematon: 1\n")
         expect(error).to_contain_text("[S101]", timeout=2000)
         lines = (project / "policy" / f"{EXAMPLE}.yaml").read_text(encoding="utf-8").splitlines()
         line = next(number for number, text in enumerate(lines, 1) if "tuntematon" in text)
         expect(error.locator("a")).to_have_attribute("href", f"vscode://file{project.resolve()}/policy/{EXAMPLE}.yaml:{line}:3")
-        expect(page.locator("main")).to_contain_text("työnhakijarekisteri")  # the last good notice stays
 
         _edit(project, "  tuntematon: 1\n", "")
         expect(page.locator("aside.seloste-preview li.error")).to_have_count(0, timeout=2000)
