@@ -14,6 +14,7 @@ import re
 from seloste import markup
 from seloste import validate_contact
 from seloste import validate_content
+from seloste import validate_fast
 from seloste import validate_sections
 from seloste.load import Document
 from seloste.problem import ERROR
@@ -142,8 +143,10 @@ def validate_document(document: Document) -> list[Problem]:
     """Every schema problem of one loaded register, at YAML positions, sorted."""
     problems: list[Problem] = []
     autolink = isinstance(document.data, dict) and document.data.get("autolink") is True
-    for error in _validator(autolink).iter_errors(document.data):
-        problems.extend(_translate(error, document))
+    # The fast engine says yes to a valid register; jsonschema words the errors of the others.
+    if validate_fast.is_valid(document.data, autolink) is not True:
+        for error in _validator(autolink).iter_errors(document.data):
+            problems.extend(_translate(error, document))
     problems.extend(validate_sections.problems(document))
     problems.extend(validate_content.problems(document))
     problems.extend(validate_contact.problems(document))
