@@ -184,13 +184,10 @@ def _strictly(args, problems, code: int) -> int:
 
 
 def _lint_config(args):
-    from seloste import lint
-    from seloste import project
+    from seloste import config
 
-    if not getattr(args, "config", None) and _settings(args)[0].lint is not None:
-        return lint.LintConfig(dict(_settings(args)[0].lint)), []  # seloste.yaml's, checked with it
-    path = pathlib.Path(args.config) if getattr(args, "config", None) else pathlib.Path(args.policy).parent / lint.CONFIG_FILE
-    return lint.load_config(path, project.shown_path(path))
+    named = pathlib.Path(args.config) if getattr(args, "config", None) else None
+    return config.lint_config(_settings(args)[0], pathlib.Path(args.policy), named)
 
 
 def _show_lint(args, registers) -> None:

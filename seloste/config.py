@@ -210,6 +210,19 @@ def _lint_problems(document, project_dir: pathlib.Path, levels: dict) -> list[Pr
     return found
 
 
+def lint_config(settings: ProjectConfig, policy_dir: pathlib.Path, path: pathlib.Path | None = None):
+    """The rule levels lint runs with, and the problems of reading them: a file named
+    (``--config``), else ``seloste.yaml``'s ``lint`` (checked with the settings), else the
+    project's ``lint.yaml``."""
+    from seloste import lint
+    from seloste.project import shown_path
+
+    if path is None and settings.lint is not None:
+        return lint.LintConfig(dict(settings.lint)), []
+    path = path or policy_dir.parent / lint.CONFIG_FILE
+    return lint.load_config(path, shown_path(path))
+
+
 def language_problems(config: ProjectConfig, registers) -> list[Problem]:
     """P702 for each register that is not published in a language the project requires."""
     from seloste.languages import published_languages

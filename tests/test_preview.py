@@ -54,13 +54,11 @@ def test_the_state_holds_every_notice_file_as_the_build_writes_it(project, run_c
 
 def test_an_edit_reloads_its_register_and_shows_what_it_changes(project):
     state = State(project / "policy")
-    before = state.file("jasenet.html")
     jasenet = state.file("fi/jasenet.html")
     _edit(project, NAME_LINE, "name: Esimerkki Oy:n työnhakijarekisteri")
     state.refresh({str(project / "policy" / f"{EXAMPLE}.yaml")})
     assert "työnhakijarekisteri" in state.file(f"fi/{EXAMPLE}.html").decode()
     assert state.file("fi/jasenet.html") is jasenet  # the other register was not made again
-    assert before is None
     entry = state.entries[EXAMPLE]
     assert entry.changes is not None and any(change.kind == "register_name" for change in entry.changes.changes)
     assert "työnhakijarekisteri" in state.file("index.html").decode()
@@ -123,6 +121,16 @@ def test_a_notice_page_has_the_panel_and_the_preview_script_the_published_page_h
     assert b"<script" not in server.state.file(f"fi/{EXAMPLE}.html")
     assert _get(server, "/__seloste/state")[2] == b'{"generation": %d}' % server.state.generation
     assert _get(server, f"/fi/{EXAMPLE}.md")[1].startswith("text/markdown")
+
+
+def test_a_register_never_valid_shows_its_errors_and_a_page_it_has_not_is_not_found(server, project):
+    (project / "policy" / "rikki.yaml").write_text("name: [\n", encoding="utf-8")
+    server.state.refresh({str(project / "policy" / "rikki.yaml")})
+    status, _, body = _get(server, "/fi/rikki.html")
+    assert status == 200 and "eikä siitä ole vielä kelvollista versiota" in body.decode() and "[Y001]" in body.decode()
+    assert _get(server, "/en/jasenet.html")[0] == 404  # the register is published in Finnish only
+    index = _get(server, "/")[2].decode()
+    assert "[Y001]" in index and "policy/rikki.yaml" in index  # the index lists the project's errors
 
 
 def test_serve_binds_no_address_other_machines_reach_unless_asked(run_cli, project):

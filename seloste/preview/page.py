@@ -28,7 +28,7 @@ def editor_link(path: str, line: int, column: int) -> str:
     return f"vscode://file{'' if absolute.startswith('/') else '/'}{urllib.parse.quote(absolute)}:{max(line, 1)}:{max(column, 1)}"
 
 
-def panel(entry, problems: list, against: str, generation: int) -> str:
+def panel(entry, problems: list, against: str) -> str:
     """The panel of one register (``entry`` of the state, or None for the index page)."""
     parts = ['<aside class="seloste-preview" lang="fi" aria-label="Esikatselu">',
              f"<p><strong>Esikatselu</strong> ({html.escape(entry.path) if entry else 'kaikki selosteet'}): "

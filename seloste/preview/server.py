@@ -85,28 +85,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
         name = "index.html" if path in ("", "/") else path.lstrip("/")
         if name.endswith("/"):
             name += "index.html"
-        content = state.file(name)
-        entry = state.entry_of(name) if name.endswith(".html") and not name.endswith(".fragment.html") else None
-        if entry is None and name.endswith(".html") and not name.endswith(".fragment.html"):
-            entry = self._broken(name)
-        if content is None and entry is None:
-            return self._send(404, "Ei löydy: tätä tiedostoa ei ole esikatselussa.\n".encode(), "text/plain; charset=utf-8", head)
         suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-        if suffix == ".html" and not name.endswith(".fragment.html"):
-            problems = entry.problems if entry is not None else state.project_problems + [
-                problem for other in state.entries.values() for problem in other.problems if problem.is_error]
-            content = preview_page(content, panel(entry, problems, state.against, state.generation),
-                                   state.generation, entry.id if entry else "Tietosuojaselosteet")
-        self._send(200, content, _TYPES.get(suffix, "application/octet-stream"), head)
-
-    def _broken(self, name: str):
-        """The register of a notice page that has never been valid (no files yet)."""
-        parts = name.split("/")
-        if len(parts) == 2 and parts[1].endswith(".html"):
-            entry = self.server.state.entries.get(parts[1].removesuffix(".html"))
-            if entry is not None and not entry.files:
-                return entry
-        return None
+        content = state.file(name)
+        page = suffix == ".html" and not name.endswith(".fragment.html")
+        if not page:
+            if content is None:
+                return self._send(404, "Ei löydy: tätä tiedostoa ei ole esikatselussa.\n".encode(),
+                                  "text/plain; charset=utf-8", head)
+            return self._send(200, content, _TYPES.get(suffix, "application/octet-stream"), head)
+        if name in state.site_files:  # an index page: the problems of the whole project
+            entry = None
+            problems = state.project_problems + [problem for other in state.entries.values()
+                                                 for problem in other.problems if problem.is_error]
+        else:
+            entry = state.entry_of(name)
+            if entry is None or (content is None and entry.files):  # no such register, or no such page of it
+                return self._send(404, "Ei löydy: tätä sivua ei ole esikatselussa.\n".encode(),
+                                  "text/plain; charset=utf-8", head)
+            problems = entry.problems
+        page_html = preview_page(content, panel(entry, problems, state.against), state.generation,
+                                 entry.id if entry else "Tietosuojaselosteet")
+        self._send(200, page_html, _TYPES[".html"], head)
 
     def _send(self, status: int, content: bytes, kind: str, head: bool) -> None:
         self.send_response(status)

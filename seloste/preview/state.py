@@ -29,6 +29,12 @@ class Entry:
     changes: object = None  # the diff's RegisterDiff against the revision, or None
 
 
+def register_id(path: str) -> str:
+    """The register a policy file, translation file or notice file belongs to, by its name:
+    ``policy/x.sv.yaml``, ``fi/x.fragment.html`` -> ``x``."""
+    return path.rsplit("/", 1)[-1].split(".", 1)[0]
+
+
 class State:
     """The project of ``policy_dir`` in memory, compared with git revision ``against``."""
 
@@ -50,18 +56,17 @@ class State:
         with self.lock:
             if name in self.site_files:
                 return self.site_files[name]
-            for entry in self.entries.values():
-                if name in entry.files:
-                    return entry.files[name]
-        return None
+        entry = self.entry_of(name)
+        return entry.files.get(name) if entry is not None else None
 
     def entry_of(self, name: str) -> Entry | None:
-        """The register whose notice file ``name`` is."""
+        """The register whose notice file ``name`` (``<language>/<id>.<suffix>``) is, also
+        when it has no files yet (it has never been valid)."""
+        language, _, file_name = name.partition("/")
+        if not language or "/" in file_name:
+            return None
         with self.lock:
-            for entry in self.entries.values():
-                if name in entry.files:
-                    return entry
-        return None
+            return self.entries.get(register_id(file_name))
 
     # --- changes --------------------------------------------------------------------------------
 
@@ -71,13 +76,12 @@ class State:
         from seloste.translations.document import translation_of
 
         paths, found = project.discover(self.policy_dir)
-        ids = {path.name.split(".")[0]: path for path in paths if translation_of(path.name) is None}
+        ids = {register_id(path.name): path for path in paths if translation_of(path.name) is None}
         if changed is None or any(not self._is_policy(path) for path in changed):
             todo = set(ids)
             self._load_settings()
-            self._revision = None  # read again with the settings
         else:
-            todo = {pathlib.Path(path).name.split(".")[0] for path in changed}
+            todo = {register_id(pathlib.Path(path).name) for path in changed}
         with self.lock:
             for gone in set(self.entries) - set(ids):
                 del self.entries[gone]
@@ -93,36 +97,33 @@ class State:
 
     def _load_settings(self) -> None:
         from seloste import config
-        from seloste import lint
 
         self.settings, problems = config.load_config(self.policy_dir)
-        if self.settings.lint is not None:
-            self.lint_config = lint.LintConfig(dict(self.settings.lint))
-        else:
-            path = self.policy_dir.parent / lint.CONFIG_FILE
-            self.lint_config, lint_problems = lint.load_config(path)
-            problems = problems + lint_problems
-        self.project_problems = problems
+        self.lint_config, lint_problems = config.lint_config(self.settings, self.policy_dir)
+        self.project_problems = problems + lint_problems
 
     def _reload(self, register_ids: list[str], paths: list, found: list) -> list:
         from seloste import config
         from seloste import languages
         from seloste import project
         from seloste import render
+        from seloste.translations.document import translation_of
 
-        family = [path for path in paths if path.name.split(".")[0] in set(register_ids)]
+        wanted = set(register_ids)
+        family = [path for path in paths if register_id(path.name) in wanted]
         registers, problems = project.load_registers(family, self.policy_dir)
-        problems = problems + [problem for problem in found if problem.path.split("/")[-1].split(".")[0] in register_ids]
+        problems += [problem for problem in found if register_id(problem.path) in wanted]
         problems += config.language_problems(self.settings, registers)
         valid = {register.id: register for register in registers}
-        for register_id in register_ids:
-            shown = next((project.shown_path(path) for path in family
-                          if path.name.split(".")[0] == register_id and path.name.count(".") == 1), register_id)
-            own = [problem for problem in problems if problem.path.split("/")[-1].split(".")[0] == register_id]
+        own_files = {register_id(path.name): project.shown_path(path) for path in family
+                     if translation_of(path.name) is None}
+        for identity in register_ids:
+            shown = own_files.get(identity, identity)
+            own = [problem for problem in problems if register_id(problem.path) == identity]
             with self.lock:
-                entry = self.entries.setdefault(register_id, Entry(register_id, shown))
+                entry = self.entries.setdefault(identity, Entry(identity, shown))
             entry.path = shown
-            register = valid.get(register_id)
+            register = valid.get(identity)
             if register is None or any(problem.is_error for problem in own):
                 entry.problems, entry.valid = sorted(own), False
                 continue
@@ -134,7 +135,7 @@ class State:
             with self.lock:
                 entry.files, entry.index_entries = files, index_entries
                 entry.problems, entry.valid = sorted(own + findings), True
-        return [valid[register_id] for register_id in register_ids if register_id in valid]
+        return [valid[identity] for identity in register_ids if identity in valid]
 
     def _compare(self, registers: list) -> None:
         """Each reloaded register against the revision (the diff's report of it)."""
@@ -168,6 +169,5 @@ class State:
 
         with self.lock:
             entries = [index for entry in self.entries.values() for index in entry.index_entries]
-            notice_files = {}
-        self.site_files = render.site_files(notice_files, render.render_indexes(entries, self.settings.site),
+        self.site_files = render.site_files({}, render.render_indexes(entries, self.settings.site),
                                             self.settings.site, entries)
