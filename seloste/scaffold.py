@@ -112,10 +112,11 @@ def register_file(register_id: str, name: str, organisation: dict, languages: tu
                            for field in CONTROLLER_FIELDS if organisation.get(field))
     listed = f"languages: [{', '.join(dict.fromkeys(['fi', *languages]))}]\n" if [code for code in languages if code != "fi"] else ""
     text = (SCAFFOLD_DIR / "register.yaml").read_text(encoding="utf-8")
-    for token, value in (("@@name@@", yaml_string(name)), ("@@controller@@", controller or '  name: ""'),
+    title = " ".join(name.split())  # in a comment: one line
+    for token, value in (("@@title@@", title), ("@@name@@", yaml_string(name)), ("@@controller@@", controller),
                          ("@@languages@@", listed), ("@@today@@", today or datetime.date.today().isoformat())):
         text = text.replace(token, value)
-    return text.replace(f"# {yaml_string(name)}: rekisteri", f"# {name}: rekisteri", 1)
+    return text
 
 
 def init_files(organisation: Organisation, today: str = "") -> dict[str, str]:

@@ -32,7 +32,7 @@ def translated_languages(register) -> list[str]:
     """The languages other than its own that ``register`` (or None) is published in."""
     if register is None:
         return []
-    return [code for code in register.data.get("languages", [])[1:]]
+    return list(register.data.get("languages", [])[1:])
 
 
 def same_translations(before, after) -> bool:

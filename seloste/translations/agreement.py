@@ -20,7 +20,7 @@ from seloste.problem import Problem
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 NUMBER = re.compile(r"\d+")
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s)>\]]+")
+_ADDRESS = re.compile(rf"{EMAIL.pattern}|\b(?:https?://|www\.)[^\s)>\]]+")
 
 
 def differences(source: str, text: str, markdown: bool) -> list[str]:
