@@ -54,6 +54,13 @@ def _environment(fmt: str, folders: tuple):
     return environment
 
 
+def forget() -> None:
+    """Read the templates and stylesheets anew from the next page on (the preview, after a
+    change under a project's ``templates/``)."""
+    _environment.cache_clear()
+    _stylesheet_context.cache_clear()
+
+
 def style_hash(stylesheet: str) -> str:
     """The CSP source (``sha256-…``) that allows exactly this inline stylesheet."""
     return "sha256-" + base64.b64encode(hashlib.sha256(stylesheet.encode("utf-8")).digest()).decode("ascii")

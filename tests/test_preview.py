@@ -64,6 +64,18 @@ def test_an_edit_reloads_its_register_and_shows_what_it_changes(project):
     assert "työnhakijarekisteri" in state.file("index.html").decode()
 
 
+def test_a_change_of_a_project_template_shows_on_the_next_refresh(project, monkeypatch):
+    monkeypatch.chdir(project)  # a project's templates/ are looked for where it runs
+    state = State(project / "policy")
+    (project / "templates").mkdir()
+    (project / "templates" / "notice.txt.j2").write_text("ENSIMMÄINEN {{ notice.name }}\n", encoding="utf-8")
+    state.refresh({str(project / "templates" / "notice.txt.j2")})
+    assert state.file("fi/jasenet.txt") == b"ENSIMM\xc3\x84INEN J\xc3\xa4senrekisteri\n"
+    (project / "templates" / "notice.txt.j2").write_text("TOINEN {{ notice.name }}\n", encoding="utf-8")
+    state.refresh({str(project / "templates" / "notice.txt.j2")})
+    assert state.file("fi/jasenet.txt") == "TOINEN Jäsenrekisteri\n".encode()
+
+
 def test_a_broken_register_keeps_its_last_good_notice_with_its_errors(project):
     state = State(project / "policy")
     good = state.file(f"fi/{EXAMPLE}.html")

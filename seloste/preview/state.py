@@ -78,7 +78,10 @@ class State:
         paths, found = project.discover(self.policy_dir)
         ids = {register_id(path.name): path for path in paths if translation_of(path.name) is None}
         if changed is None or any(not self._is_policy(path) for path in changed):
+            from seloste import pages
+
             todo = set(ids)
+            pages.forget()  # a template or stylesheet may be what changed
             self._load_settings()
         else:
             todo = {register_id(pathlib.Path(path).name) for path in changed}
