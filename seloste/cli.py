@@ -13,6 +13,7 @@ import pathlib
 import sys
 
 from seloste.cli_parser import parser
+from seloste.problem import INFO
 from seloste.problem import counted
 
 EXIT_OK = 0
@@ -142,36 +143,41 @@ def _cache(args):
 
 
 def _build(args) -> int:
-    from seloste import output
-    from seloste import project
-
-    registers, problems = _load(args)
-    if any(problem.is_error for problem in problems):
+    outcome = _stream(args, writing=True)
+    if any(problem.is_error for problem in outcome.problems) and outcome.plan is None and not _output_problems(outcome):
         print("output/ jätettiin ennalleen virheiden vuoksi", file=sys.stderr)
-        return _report(args, problems)
-    _show_lint(args, registers)
-    files = project.render_site(registers, _cache(args), _settings(args)[0].site)
-    plan, write_problems = output.write(files, pathlib.Path(args.output))
-    problems += write_problems
-    if not write_problems:
-        print(f"{_registers(len(registers))}: {counted(len(plan.write), 'tiedosto', 'tiedostoa')} kirjoitettu, "
+    if outcome.plan is not None:
+        plan = outcome.plan
+        print(f"{_registers(len(outcome.registers))}: {counted(len(plan.write), 'tiedosto', 'tiedostoa')} kirjoitettu, "
               f"{len(plan.unchanged)} ennallaan, {len(plan.remove)} poistettu", file=sys.stderr)
-    return _report(args, problems)
+    return _report(args, outcome.problems)
 
 
 def _check(args) -> int:
-    from seloste import output
-    from seloste import project
-
-    registers, problems = _load(args)
-    _show_lint(args, registers)
+    outcome = _stream(args, writing=False)
+    problems = outcome.problems + _updated_warnings(args, outcome.registers)
     if not any(problem.is_error for problem in problems):
-        problems += output.check(project.render_site(registers, _cache(args), _settings(args)[0].site),
-                                 pathlib.Path(args.output))
-    problems += _updated_warnings(args, registers)
-    if not any(problem.is_error for problem in problems):
-        print(f"output/ on ajan tasalla ({_registers(len(registers))})", file=sys.stderr)
+        print(f"output/ on ajan tasalla ({_registers(len(outcome.registers))})", file=sys.stderr)
     return _strictly(args, problems, _report(args, problems))
+
+
+def _stream(args, writing: bool):
+    """Every register of the project through every stage (:mod:`seloste.stream`); lint's
+    findings are printed on stderr, as build and check never fail on them."""
+    from seloste import stream
+
+    settings, setting_problems = _settings(args)
+    config, config_problems = _lint_config(args)
+    outcome = stream.run(pathlib.Path(args.policy), pathlib.Path(args.output), settings, config,
+                         _cache(args), writing, setting_problems)
+    _print_lint(args, [problem for problem in config_problems if problem.level != INFO] + outcome.lint)
+    return outcome
+
+
+def _output_problems(outcome) -> bool:
+    from seloste.output import IO_CODES
+
+    return any(problem.code in IO_CODES for problem in outcome.problems)
 
 
 def _strictly(args, problems, code: int) -> int:
@@ -190,16 +196,11 @@ def _lint_config(args):
     return config.lint_config(_settings(args)[0], pathlib.Path(args.policy), named)
 
 
-def _show_lint(args, registers) -> None:
+def _print_lint(args, findings) -> None:
     """Print lint's errors and warnings on stderr for build and check, which never fail on them."""
-    from seloste import project
-    from seloste.problem import INFO
     from seloste.problem import count_summary
     from seloste.problem import format_problems
 
-    config, problems = _lint_config(args)
-    findings = [problem for problem in problems + project.lint_registers(registers, config, _cache(args))
-                if problem.level != INFO]
     if not findings:
         return
     sys.stderr.write(format_problems(findings, "github" if _format(args) == "github" else "text"))
@@ -283,10 +284,11 @@ def _textconv(args) -> int:
 
 
 def _updated_warnings(args, registers) -> list:
-    """Warnings for registers whose text changed since HEAD while ``updated`` did not ([] outside git)."""
+    """Warnings for registers (``(id, path)`` each) whose text changed since HEAD while
+    ``updated`` did not ([] outside git)."""
     from seloste import diff
 
-    return diff.head_warnings(registers, pathlib.Path(args.policy))
+    return diff.head_warnings(registers, pathlib.Path(args.policy), _cache(args))
 
 
 def _diff(args) -> int:

@@ -10,7 +10,7 @@ from seloste import cli
 
 
 def lint(args) -> int:
-    from seloste import project
+    from seloste import produce
     from seloste.problem import count_summary
 
     if args.list_rules:
@@ -20,7 +20,7 @@ def lint(args) -> int:
         return cli.EXIT_OK
     registers, problems = cli._load(args, args.files)
     config, config_problems = cli._lint_config(args)
-    findings = project.lint_registers(registers, config, cli._cache(args))
+    findings = produce.lint_registers(registers, config, cli._cache(args))
     if args.update_baseline is not None:
         return _write_baseline(args, problems + config_problems, findings)
     if args.baseline is not None:

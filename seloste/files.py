@@ -267,9 +267,9 @@ class Tree:
                     found.append(f"{folder_name}/{entry.name}" if folder_name else entry.name)
         return sorted(found)
 
-    def write_temporary(self, folder_name: str, content: bytes) -> str:
+    def write_temporary(self, folder_name: str, content: bytes, flush: bool = True) -> str:
         """Write ``content`` to a new temporary file in folder ``folder_name`` (made if missing),
-        flushed to disk; returns its path in the tree."""
+        flushed to disk unless ``flush`` is off; returns its path in the tree."""
         folder = self.folder(folder_name, create=True)
         while True:
             leaf = TEMP_PREFIX + secrets.token_hex(8)
@@ -281,8 +281,9 @@ class Tree:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
+                if flush:
+                    handle.flush()
+                    os.fsync(handle.fileno())
         except BaseException:
             os.unlink(leaf, dir_fd=folder)
             raise

@@ -7,7 +7,6 @@ and a list of problems.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import pathlib
 import types
@@ -164,7 +163,7 @@ def register_from_source(stem: str, shown: str, source: bytes,
     ``cache``, bytes loaded before at the same path by the same code are not parsed again.
     """
     key = cache.key("loaded", shown, source) if cache else ""
-    document, problems = _cached(cache and cache.get_loaded, cache and cache.put_loaded, key,
+    document, problems = cached(cache and cache.get_loaded, cache and cache.put_loaded, key,
                                  lambda: _load_and_validate(shown, source))
     if document is None or any(problem.is_error for problem in problems):
         return None, problems
@@ -183,57 +182,67 @@ def _load_and_validate(shown: str, source: bytes):
 
 def load_registers(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None,
                    cache: Cache | None = None, translations: bool = True) -> tuple[list[Register], list[Problem]]:
-    """Load and validate every file; every problem of every file is returned.
+    """Load and validate every file; every problem of every file is returned (see
+    :func:`each_register`)."""
+    registers, problems = [], []
+    for register, found in each_register(paths, policy_dir, cache, translations):
+        problems.extend(found)
+        if register is not None:
+            registers.append(register)
+    return registers, problems
+
+
+def each_register(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = None,
+                  cache: Cache | None = None, translations: bool = True
+                  ) -> typing.Iterator[tuple[Register | None, list[Problem]]]:
+    """Each register file of ``paths`` loaded and validated, one at a time, with its problems
+    (the register is None when it is unusable, or when its id is already taken).
 
     A file named ``<id>.<lang>.yaml`` is a translation (:mod:`seloste.translations`): each valid
     register is given its translations among ``paths`` in the same folder, checked against it
-    (with ``translations=False`` they are passed over, unread).
+    (with ``translations=False`` they are passed over, unread). Only one register is held at
+    a time; the problems of translation files that belong to no register come first.
     """
     from seloste.translations.document import translation_of
 
-    registers, problems = [], []
-    seen: dict[str, str] = {}
-    attempted: dict[tuple, Register | None] = {}  # (folder, id) of every register file: its register
-    for path in paths:
-        if translation_of(path.name) is not None:
-            continue
-        register, found = load_register(path, policy_dir, cache)
-        problems.extend(found)
-        attempted.setdefault((_folder(path), path.name.rsplit(".", 1)[0]), register)
-        if register is None:
-            continue
-        if register.id in seen:
-            problems.append(duplicate_id_problem(register.path, register.id, seen[register.id]))
-            continue
-        seen[register.id] = register.path
-        registers.append(register)
+    own = [path for path in paths if translation_of(path.name) is None]
+    family: dict[tuple, list] = {}  # (folder, id) of every register file: its translation files
+    for path in own:
+        family.setdefault((_folder(path), path.name.rsplit(".", 1)[0]), [])
     if translations:
-        problems.extend(_load_translations([path for path in paths if translation_of(path.name)], attempted,
-                                           policy_dir))
-    return registers, problems
+        problems = _sort_translations([path for path in paths if translation_of(path.name)], family)
+        if problems:
+            yield None, problems
+    seen: dict[str, str] = {}
+    for path in own:
+        register, problems = load_register(path, policy_dir, cache)
+        key = (_folder(path), path.name.rsplit(".", 1)[0])
+        if translations and key in family:  # the first file of this id is the one its translations are judged by
+            problems = problems + _load_translations(family.pop(key), register, policy_dir)
+        if register is not None and register.id in seen:
+            problems = problems + [duplicate_id_problem(register.path, register.id, seen[register.id])]
+            register = None
+        elif register is not None:
+            seen[register.id] = register.path
+        yield register, problems
 
 
 def _folder(path: pathlib.Path) -> str:
     return os.path.normpath(os.path.abspath(path.parent))
 
 
-def _load_translations(paths: list[pathlib.Path], attempted: dict,
-                       policy_dir: pathlib.Path | None) -> list[Problem]:
-    """Read and check the translation files; give each valid register its own. Returns the problems."""
-    from seloste.translations.checks import missing_problems
-    from seloste.translations.checks import translation_problems
-    from seloste.translations.document import load_translation
+def _sort_translations(paths: list[pathlib.Path], family: dict) -> list[Problem]:
+    """Give each register file in ``family`` its translation files among ``paths`` (by language);
+    returns the problems of those that belong to none (T607) or repeat a language (T609)."""
     from seloste.translations.document import translation_of
 
     problems: list[Problem] = []
-    found: dict[tuple, dict] = {}
-    unusable: dict[tuple, set] = {}
     first: dict[tuple, str] = {}
     for path in paths:
         register_id, language = translation_of(path.name)
         key, shown = (_folder(path), register_id), shown_path(path)
-        if key not in attempted:
-            problems.append(orphan_problem(shown, register_id, [other for folder, other in attempted if folder == key[0]]))
+        if key not in family:
+            problems.append(orphan_problem(shown, register_id, [other for folder, other in family if folder == key[0]]))
             continue
         if (key, language) in first:
             problems.append(Problem(shown, 0, 0, "T609", ERROR,
@@ -241,23 +250,43 @@ def _load_translations(paths: list[pathlib.Path], attempted: dict,
                                     f"{first[key, language]}", "yhdistä käännökset yhteen tiedostoon ja poista toinen"))
             continue
         first[key, language] = shown
+        family[key].append((path, shown, language))
+    return problems
+
+
+def _load_translations(paths: list[tuple], register: Register | None, policy_dir: pathlib.Path | None) -> list[Problem]:
+    """Read and check a register's translation files (``(path, shown, language)`` each); give
+    a valid ``register`` its own. Returns the problems."""
+    from seloste.translations.checks import missing_problems
+    from seloste.translations.checks import translation_problems
+    from seloste.translations.document import load_translation
+
+    problems: list[Problem] = []
+    found: dict[str, object] = {}
+    unusable: set[str] = set()
+    for path, shown, language in paths:
         source, read_problems = read_inside(path, shown, policy_dir)
-        translation, loaded = (None, read_problems) if source is None else load_translation(source, shown, register_id,
+        translation, loaded = (None, read_problems) if source is None else load_translation(source, shown, register_id_of(path),
                                                                                           language)
         problems.extend(loaded)
         if translation is None:
-            unusable.setdefault(key, set()).add(language)
+            unusable.add(language)
         else:
-            found.setdefault(key, {})[language] = translation
-    for key, register in attempted.items():
-        if register is None:
-            continue  # its own problems say why; its translations cannot be judged against it
-        own = found.get(key, {})
-        for translation in own.values():
-            problems.extend(translation_problems(register.data, register.path, translation))
-        problems.extend(missing_problems(register.data, register.document, register.id, own, unusable.get(key, set())))
-        register.translations = types.MappingProxyType(dict(sorted(own.items())))
+            found[language] = translation
+    if register is None:
+        return problems  # its own problems say why; its translations cannot be judged against it
+    for translation in found.values():
+        problems.extend(translation_problems(register.data, register.path, translation))
+    problems.extend(missing_problems(register.data, register.document, register.id, found, unusable))
+    register.translations = types.MappingProxyType(dict(sorted(found.items())))
     return problems
+
+
+def register_id_of(path: pathlib.Path) -> str:
+    """The register a translation file belongs to, by its name."""
+    from seloste.translations.document import translation_of
+
+    return translation_of(path.name)[0]
 
 
 def orphan_problem(shown: str, register_id: str, register_ids: list[str]) -> Problem:
@@ -290,38 +319,7 @@ def with_translations(paths: list[pathlib.Path]) -> list[pathlib.Path]:
     return family
 
 
-def lint_registers(registers: list[Register], config=None, cache: Cache | None = None) -> list[Problem]:
-    """Lint's findings on every register (see :func:`seloste.lint.run`), sorted.
-
-    With a ``cache``, a register loaded from the same file, code and lint configuration
-    before is not linted again. Lint's rules look at one register at a time, so its findings
-    for one register are the same whatever other registers there are.
-    """
-    from seloste import lint
-    from seloste.lint.translations import check_translations
-
-    def linted(register):  # the register, and the words of each translation of it
-        return lint.run([register], config) + check_translations(register, config)
-
-    if cache is None:
-        return sorted(problem for register in registers for problem in linted(register))
-    levels = json.dumps(config.levels if config is not None else {}, sort_keys=True)
-    found: list[Problem] = []
-    for register in registers:
-        source = cache.source_key(register.document)
-        key = cache.key("linted", source, register.id, register.path, levels, *_translations_key(register)) if source else ""
-        found.extend(_cached(cache.get_problems, cache.put_problems, key, lambda: linted(register)))
-    return sorted(found)
-
-
-def _translations_key(register: Register) -> list[str]:
-    """What a register's translations add to the key of its cached results: each file, by
-    language, with its path (lint's findings name it) and its data (the notice shows it)."""
-    return [json.dumps([code, document.path, document.data], ensure_ascii=False, sort_keys=True)
-            for code, document in register.translations.items()]
-
-
-def _cached(get, put, key: str, compute):
+def cached(get, put, key: str, compute):
     """What ``get(key)`` finds, or else ``compute()``, kept with ``put(key, value)``.
 
     Without a cache (``get`` None) or a key, the value is simply computed.
@@ -332,57 +330,3 @@ def _cached(get, put, key: str, compute):
         if put and key:
             put(key, found)
     return found
-
-
-def render_site(registers: list[Register], cache: Cache | None = None, site=None) -> dict[str, bytes]:
-    """Every output file of the registers, in memory, with the manifest; ``site`` is what the
-    project's settings add to the pages (:class:`seloste.site.Site`).
-
-    With a ``cache``, a register rendered before from the same file by the same code and
-    templates is not rendered again, nor is the index page when no register changed.
-    """
-    from seloste import render
-    from seloste import languages
-    from seloste.blocks import IndexEntry
-    from seloste.output import with_manifest
-    from seloste.site import Site
-
-    site = site or Site()
-    if cache is None:
-        return with_manifest(render.render_site([pair for register in registers for pair in languages.notices(register)],
-                                                site))
-    files: dict[str, bytes] = {}
-    entries: list[IndexEntry] = []
-    keys = []
-
-    def usable(rendered):  # files and the index entry of each language, or None for a miss or damage
-        if rendered is None or not isinstance(rendered[1], list):
-            return None
-        found = [IndexEntry.from_dict(entry) for entry in rendered[1]]
-        return None if not found or None in found else (rendered[0], found)
-
-    def rendered_anew(register):
-        made: dict[str, bytes] = {}
-        laid_out = languages.notices(register)
-        for notice, data in laid_out:
-            made.update(render.render_notice_files(notice, data, site))
-        return made, [notice.index_entry() for notice, _data in laid_out]
-
-    for register in registers:
-        # The loaded document depends on nothing but its source key; other data is keyed by itself.
-        source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
-        key = cache.key("rendered", register.id, source, site.key(), *_translations_key(register))
-        keys.append(key)
-        rendered, found = _cached(lambda k: usable(cache.get_rendered(k)),
-                                  lambda k, value: cache.put_rendered(k, (value[0], [e.as_dict() for e in value[1]])),
-                                  key, lambda: rendered_anew(register))
-        files.update(rendered)
-        entries.extend(found)
-
-    def cached_index(key):
-        found = cache.get_rendered(key)
-        return found if found is not None and "index.html" in found[0] else None
-
-    index_files, _ = _cached(cached_index, cache.put_rendered, cache.key("index", *keys),
-                             lambda: (render.render_indexes(entries, site), None))
-    return with_manifest(render.site_files(files, index_files, site, entries))

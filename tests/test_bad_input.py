@@ -363,11 +363,11 @@ def test_a_failed_write_leaves_output_as_it_was_and_no_temporary_files(built, ru
     real_write = Tree.write_temporary
     calls = []
 
-    def failing_write(tree, folder, content):
+    def failing_write(tree, folder, content, flush=True):
         calls.append(folder)
         if len(calls) == 3:
             raise OSError(28, "No space left on device", folder)
-        return real_write(tree, folder, content)
+        return real_write(tree, folder, content, flush)
 
     monkeypatch.setattr(Tree, "write_temporary", failing_write)
 

@@ -21,6 +21,7 @@ from seloste import cache
 from seloste import lint
 from seloste import notice
 from seloste import pages
+from seloste import produce
 from seloste import project
 from seloste import render
 from seloste import resources
@@ -225,10 +226,10 @@ def test_lint_with_the_cache_finds_what_lint_finds(tmp_path, monkeypatch):
     assert [problem.code for problem in problems] == ["T601"] and registers  # the bilingual fixture's stale one
     expected = lint.run(registers)
     assert expected
-    assert project.lint_registers(registers, cache=store) == expected  # linted and kept
+    assert produce.lint_registers(registers, cache=store) == expected  # linted and kept
     registers, _ = project.load_registers(project.with_translations(REGISTER_FILES), cache=store)
     monkeypatch.setattr(lint, "run", _must_not_run)
-    assert project.lint_registers(registers, cache=store) == expected  # from the cache
+    assert produce.lint_registers(registers, cache=store) == expected  # from the cache
 
 
 def test_nothing_from_the_cache_is_unpickled_or_unmarshalled(build, project, monkeypatch, private_cache):

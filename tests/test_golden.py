@@ -22,6 +22,7 @@ from conftest import POLICY
 from conftest import ROOT
 
 from seloste import output
+from seloste import produce
 from seloste import project
 from seloste import languages
 from seloste.render import render_notice_files
@@ -35,7 +36,7 @@ def test_committed_output_is_the_golden_output_of_policy(request):
     paths, problems = project.discover(POLICY)
     registers, found = project.load_registers(paths, POLICY)
     assert problems + [p for p in found if p.is_error] == []
-    files = project.render_site(registers)
+    files = produce.render_site(registers)
     if request.config.getoption("--update-golden"):
         _, write_problems = output.write(files, OUTPUT)
         assert write_problems == []

@@ -167,19 +167,22 @@ def test_files_and_folders_are_on_disk_before_the_manifest_is_replaced(built, ru
     project, _, _ = built
     (project / "policy" / "uusi.yaml").write_bytes((POLICY / f"{REGISTER}.yaml").read_bytes())
     events = []
-    real_fsync, real_replace = os.fsync, os.replace
+    real_fsync, real_replace, real_sync = os.fsync, os.replace, os.sync
     monkeypatch.setattr(files.os, "fsync", lambda fd: events.append(("fsync", fd)) or real_fsync(fd))
     monkeypatch.setattr(files.os, "replace",
                         lambda a, b, **kw: events.append(("replace", b)) or real_replace(a, b, **kw))
+    monkeypatch.setattr(output.os, "sync", lambda: events.append(("sync", None)) or real_sync())
     assert _build(run_cli, project, "--no-cache").code == 0
     replaced = [name for kind, name in events if kind == "replace"]
     assert replaced[-1] == MANIFEST and f"{REGISTER}.txt" in replaced and "uusi.txt" in replaced
     manifest_at = events.index(("replace", MANIFEST))
-    # every file: written and synced before it is renamed; then its folder synced; all before the manifest
+    # every file written, then all of them flushed to disk at once before the first rename;
+    # then the folders synced; all before the manifest
+    first_rename = next(index for index, event in enumerate(events) if event[0] == "replace")
+    assert [kind for kind, _ in events[:first_rename]] == ["sync"]
     fsyncs_before = [e for e in events[:manifest_at] if e[0] == "fsync"]
-    renames_before = [e for e in events[:manifest_at] if e[0] == "replace"]
-    # each temporary file, each folder a file was renamed in (output/ and fi/), the manifest's temporary file
-    assert len(fsyncs_before) == len(renames_before) + 2 + 1
+    # each folder a file was renamed in (output/ and fi/), the manifest's temporary file
+    assert len(fsyncs_before) == 2 + 1
     assert events[manifest_at - 1][0] == "fsync"  # the manifest's own temporary file
     assert events[-1][0] == "fsync"  # and output/ itself after the rename
 
@@ -273,7 +276,7 @@ def test_a_manifest_that_is_not_utf8_stops_the_build(built, run_cli):
 def test_read_only_output_is_a_problem_and_nothing_changes(built, run_cli, monkeypatch):
     project, before, _ = built
 
-    def read_only(tree, folder, content):
+    def read_only(tree, folder, content, flush=True):
         raise OSError(errno.EROFS, "Read-only file system", folder)
 
     monkeypatch.setattr(Tree, "write_temporary", read_only)
@@ -307,11 +310,11 @@ def test_a_failed_write_removes_the_folders_it_made(built, run_cli, monkeypatch)
     real_write = Tree.write_temporary
     calls = []
 
-    def failing(tree, folder, content):
+    def failing(tree, folder, content, flush=True):
         calls.append(folder)
         if len(calls) == 2:
             raise OSError(errno.ENOSPC, "No space left on device", folder)
-        return real_write(tree, folder, content)
+        return real_write(tree, folder, content, flush)
 
     for child in (project / "output" / "schema").iterdir():
         child.unlink()

@@ -37,6 +37,7 @@ from conftest import ROOT
 from conftest import skip_unless_required
 
 from seloste import output
+from seloste import produce
 from seloste import project
 from seloste.site import Site
 from tools import chromium
@@ -109,13 +110,13 @@ def site(tmp_path_factory) -> pathlib.Path:
     assert not [problem for problem in problems if problem.is_error], problems
     built = root / "site"
     built.mkdir()
-    _, problems = output.write(project.render_site(registers), built)
+    _, problems = output.write(produce.render_site(registers), built)
     assert problems == []
     branded = Site(organisation="Esimerkki Oy", logo_name="logo.svg", logo=LOGO, stylesheet=BRAND_CSS,
                    base_url="https://tietosuoja.esimerkki.example/", fragment_prefix="tietosuoja",
                    fragment_stylesheet=True)
     (root / "branded").mkdir()
-    _, problems = output.write(project.render_site(registers, site=branded), root / "branded")
+    _, problems = output.write(produce.render_site(registers, site=branded), root / "branded")
     assert problems == []
     two = "".join((root / "branded" / "fi" / f"{register_id}.fragment.html").read_text(encoding="utf-8")
                   for register_id in ("esimerkki-rekrytointirekisteri", "kaksikielinen-kunta"))

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ElementTree
 
 from conftest import POLICY
 
+from seloste import produce
 from seloste import project
 from seloste import render
 from seloste.blocks import IndexEntry
@@ -33,11 +34,11 @@ def _registers():
 
 def test_without_settings_every_file_is_as_it_was():
     registers = _registers()
-    assert project.render_site(registers) == project.render_site(registers, site=Site())
+    assert produce.render_site(registers) == produce.render_site(registers, site=Site())
 
 
 def test_an_organisation_s_page_names_it_and_allows_exactly_its_stylesheet_and_logo():
-    files = project.render_site(_registers(), site=BRAND)
+    files = produce.render_site(_registers(), site=BRAND)
     page = files["fi/esimerkki-rekrytointirekisteri.html"].decode()
     assert "<title>Esimerkki Oy:n rekrytointirekisteri – TIETOSUOJASELOSTE – Esimerkki Oy</title>" in page
     assert "<h1>TIETOSUOJASELOSTE: Esimerkki Oy:n rekrytointirekisteri</h1>" in page
@@ -52,7 +53,7 @@ def test_an_organisation_s_page_names_it_and_allows_exactly_its_stylesheet_and_l
 
 
 def test_the_sitemap_lists_every_page_with_its_date():
-    files = project.render_site(_registers(), site=BRAND)
+    files = produce.render_site(_registers(), site=BRAND)
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.fromstring(files["sitemap.xml"])
     urls = {url.find("s:loc", namespace).text: getattr(url.find("s:lastmod", namespace), "text", None)
@@ -63,7 +64,7 @@ def test_the_sitemap_lists_every_page_with_its_date():
     assert f"{base}index.html" in urls and f"{base}sv/index.html" in urls
     pages = {name for name in files if name.endswith(".html") and not name.endswith(".fragment.html")}
     assert {base + name for name in pages} == set(urls)
-    assert "sitemap.xml" not in project.render_site(_registers())
+    assert "sitemap.xml" not in produce.render_site(_registers())
 
 
 def _entry(name, controller, register_id="a"):
@@ -106,6 +107,6 @@ def test_a_project_s_own_template_replaces_the_tool_s_and_the_rest_stay(tmp_path
     (tmp_path / "templates" / "notice.txt.j2").write_text("OMA POHJA {{ notice.name }}\n", encoding="utf-8")
     registers = _registers()
     monkeypatch.chdir(tmp_path)
-    files = project.render_site(registers)
+    files = produce.render_site(registers)
     assert files["fi/esimerkki-rekrytointirekisteri.txt"] == b"OMA POHJA Esimerkki Oy:n rekrytointirekisteri\n"
     assert b"<h1>TIETOSUOJASELOSTE</h1>" in files["fi/esimerkki-rekrytointirekisteri.html"]  # the tool's

@@ -98,27 +98,33 @@ def _updated_warning(before, after, against: str) -> list[Problem]:
                     f"mutta päivämäärä {new_date} on ennallaan", hint)]
 
 
-def head_warnings(registers: list, policy_dir: pathlib.Path) -> list[Problem]:
-    """For ``check``: a warning for each register whose text changed since ``HEAD`` while its
-    ``updated`` did not. Returns [] outside a git repository or when git cannot tell."""
+def head_warnings(registers: list, policy_dir: pathlib.Path, cache=None) -> list[Problem]:
+    """For ``check``: a warning for each register (``(id, shown path)`` each) whose text
+    changed since ``HEAD`` while its ``updated`` did not. Returns [] outside a git repository
+    or when git cannot tell. Only the registers whose file differs from ``HEAD``'s are read
+    again."""
+    from seloste import project
     from seloste.notice import build_notice
     from seloste.render import render_text
 
     try:
         repository = Repository.find(policy_dir)
         same: dict[str, str] = {}
-        for register in registers:
+        for register_id, path in registers:
             try:
-                same[register.id] = blob_id(pathlib.Path(register.path).read_bytes())
+                same[register_id] = blob_id(pathlib.Path(path).read_bytes())
             except OSError:
                 continue
         head = repository.side("HEAD", skip=same)
     except SideError:
         return []
     problems = []
-    for register in registers:
-        before = head.registers.get(register.id)
-        if before is None or before.data == register.data:
+    for register_id, path in registers:
+        before = head.registers.get(register_id)
+        if before is None:
+            continue
+        register, _problems = project.load_register(pathlib.Path(path), cache=cache)
+        if register is None or before.data == register.data:
             continue
         old_text = render_text(build_notice(before.id, before.data))
         if old_text != render_text(build_notice(register.id, register.data)):

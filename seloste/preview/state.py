@@ -107,9 +107,8 @@ class State:
 
     def _reload(self, register_ids: list[str], paths: list, found: list) -> list:
         from seloste import config
-        from seloste import languages
+        from seloste import produce
         from seloste import project
-        from seloste import render
         from seloste.translations.document import translation_of
 
         wanted = set(register_ids)
@@ -130,11 +129,8 @@ class State:
             if register is None or any(problem.is_error for problem in own):
                 entry.problems, entry.valid = sorted(own), False
                 continue
-            files, index_entries = {}, []
-            for notice, data in languages.notices(register):
-                files.update(render.render_notice_files(notice, data, self.settings.site))
-                index_entries.append(notice.index_entry())
-            findings = project.lint_registers([register], self.lint_config)
+            files, index_entries, _key = produce.render_register(register, self.settings.site)
+            findings = produce.lint_register(register, self.lint_config)
             with self.lock:
                 entry.files, entry.index_entries = files, index_entries
                 entry.problems, entry.valid = sorted(own + findings), True
