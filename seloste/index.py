@@ -17,7 +17,9 @@ def groups(entries: list) -> list[tuple[str, list]]:
     """``(controller, its notices)`` in order; one group with no name when every notice has
     the same controller."""
     ordered = sorted(entries, key=lambda entry: (sort_key(entry.name), entry.id))
-    controllers = sorted({entry.controller for entry in ordered}, key=sort_key)
-    if len(controllers) <= 1:
+    by_controller: dict[str, list] = {}
+    for entry in ordered:
+        by_controller.setdefault(entry.controller, []).append(entry)
+    if len(by_controller) <= 1:
         return [("", ordered)]
-    return [(controller, [entry for entry in ordered if entry.controller == controller]) for controller in controllers]
+    return [(controller, by_controller[controller]) for controller in sorted(by_controller, key=lambda name: (sort_key(name), name))]

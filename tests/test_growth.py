@@ -236,3 +236,19 @@ def test_diff_of_one_long_paragraph_changed_everywhere_is_linear():
     rows = [row for hunk in report.registers[0].hunks for row in hunk.rows]
     assert [row.op for row in rows if row.op != "equal"] == ["change"]  # shown word by word
 
+
+
+# --- the index page ---------------------------------------------------------------------------
+
+def test_grouping_the_index_by_controller_is_linear():
+    from seloste.blocks import IndexEntry
+    from seloste.index import groups
+
+    def entries(count):
+        return [IndexEntry(id=f"r{number}", language="fi", name=f"Rekisteri {number}", controller=f"Yhteisö {number} ry",
+                           updated="2026-01-01", updated_display="1.1.2026", labels={})
+                for number in range(count)]
+
+    small, large = entries(300), entries(1200)
+    assert len(groups(large)) == 1200
+    assert_linear(lines_run(groups, small), lines_run(groups, large))
