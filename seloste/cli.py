@@ -169,7 +169,7 @@ def _stream(args, writing: bool):
     settings, setting_problems = _settings(args)
     config, config_problems = _lint_config(args)
     outcome = stream.run(pathlib.Path(args.policy), pathlib.Path(args.output), settings, config,
-                         _cache(args), writing, setting_problems)
+                         _cache(args), writing, setting_problems, getattr(args, "jobs", 0))
     _print_lint(args, [problem for problem in config_problems if problem.level != INFO] + outcome.lint)
     return outcome
 

@@ -26,8 +26,12 @@ def parser() -> argparse.ArgumentParser:
     common = _common(FORMATS, "how to print problems: text, github (workflow annotations), json; "
                               "auto = github under GitHub Actions, else text")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
+    build = commands.add_parser("build", parents=[common], help="validate every register and write output/ (the default)")
     check = commands.add_parser("check", parents=[common], help="exit 1 if output/ is stale, missing or has extra files")
+    for streamed in (build, check):
+        streamed.add_argument("--jobs", "-j", type=_jobs, default=0, metavar="N",
+                              help="processes to spread the registers over (default: one per CPU "
+                                   "from 64 registers up, else 1); the output is the same")
     validate = commands.add_parser("validate", parents=[common], help="report every problem in the given files (default: all)")
     validate.add_argument("files", nargs="*", metavar="FILE")
     for strict in (check, validate):
@@ -123,6 +127,12 @@ def _translation_parser(commands) -> None:
     imported = actions.add_parser("import", parents=[options],
                                   help="write a PO file's translations into policy/<id>.<language>.yaml")
     imported.add_argument("file", metavar="FILE.po")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 256:
+        raise argparse.ArgumentTypeError(f"prosessien määrä on 1–256, ei '{text}'")
+    return int(text)
 
 
 def _common(formats: tuple, format_help: str) -> argparse.ArgumentParser:

@@ -203,28 +203,53 @@ def each_register(paths: list[pathlib.Path], policy_dir: pathlib.Path | None = N
     (with ``translations=False`` they are passed over, unread). Only one register is held at
     a time; the problems of translation files that belong to no register come first.
     """
+    problems, tasks = plan_registers(paths, translations)
+    if problems:
+        yield None, problems
+    seen: dict[str, str] = {}
+    for path, family in tasks:
+        register, problems = load_task(path, family, policy_dir, cache)
+        yield take_id(register, problems, seen)
+
+
+def plan_registers(paths: list[pathlib.Path], translations: bool = True) -> tuple[list[Problem], list[tuple]]:
+    """What :func:`each_register` will load: the problems of translation files that belong to
+    no register, and ``(path, its translation files)`` for each register file in order (the
+    files are None when the translations are passed over, or when an earlier file of the same
+    id is the one they are judged by)."""
     from seloste.translations.document import translation_of
 
     own = [path for path in paths if translation_of(path.name) is None]
     family: dict[tuple, list] = {}  # (folder, id) of every register file: its translation files
     for path in own:
         family.setdefault((_folder(path), path.name.rsplit(".", 1)[0]), [])
-    if translations:
-        problems = _sort_translations([path for path in paths if translation_of(path.name)], family)
-        if problems:
-            yield None, problems
-    seen: dict[str, str] = {}
+    problems = _sort_translations([path for path in paths if translation_of(path.name)], family) if translations else []
+    tasks = []
     for path in own:
-        register, problems = load_register(path, policy_dir, cache)
         key = (_folder(path), path.name.rsplit(".", 1)[0])
-        if translations and key in family:  # the first file of this id is the one its translations are judged by
-            problems = problems + _load_translations(family.pop(key), register, policy_dir)
-        if register is not None and register.id in seen:
-            problems = problems + [duplicate_id_problem(register.path, register.id, seen[register.id])]
-            register = None
-        elif register is not None:
-            seen[register.id] = register.path
-        yield register, problems
+        tasks.append((path, family.pop(key, None) if translations else None))
+    return problems, tasks
+
+
+def load_task(path: pathlib.Path, family: list | None, policy_dir: pathlib.Path | None = None,
+              cache: Cache | None = None) -> tuple[Register | None, list[Problem]]:
+    """One register of :func:`plan_registers`, loaded and validated, with its translations."""
+    register, problems = load_register(path, policy_dir, cache)
+    if family is not None:
+        problems = problems + _load_translations(family, register, policy_dir)
+    return register, problems
+
+
+def take_id(register: Register | None, problems: list[Problem], seen: dict[str, str]
+            ) -> tuple[Register | None, list[Problem]]:
+    """The register, or None and a problem when a register of its id came before (``seen``:
+    each id taken, with its file)."""
+    if register is None:
+        return None, problems
+    if register.id in seen:
+        return None, problems + [duplicate_id_problem(register.path, register.id, seen[register.id])]
+    seen[register.id] = register.path
+    return register, problems
 
 
 def _folder(path: pathlib.Path) -> str:

@@ -41,36 +41,37 @@ class Outcome:
 
 
 def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectConfig, lint_config,
-        cache: Cache | None = None, writing: bool = True, known: list[Problem] = ()) -> Outcome:
+        cache: Cache | None = None, writing: bool = True, known: list[Problem] = (), jobs: int = 0) -> Outcome:
     """Build ``output_dir`` from the registers of ``policy_dir`` (or with ``writing`` off, as
     ``check`` does, find what a build would change). ``known`` are problems found before (the
-    settings'): with an error among them, nothing is written either."""
-    from seloste import config
-    from seloste import produce
-
+    settings'): with an error among them, nothing is written either. ``jobs`` is the number of
+    processes to spread the registers over (0: see :func:`workers`)."""
     paths, problems = project.discover(policy_dir)
     problems[:0] = known
     staging = Staging(output_dir, writing) if not any(problem.is_error for problem in problems) else None
     outcome = Outcome([], problems, [])
+    found, tasks = project.plan_registers(paths)
+    problems.extend(found)
     entries: list = []
     keys: list[str] = []
-    for register, found in project.each_register(paths, policy_dir, cache):
-        if register is not None:
-            found = found + config.language_problems(settings, [register])
+    seen: dict[str, str] = {}
+    job = _Job(policy_dir, settings, lint_config, cache)
+    for summary, found, lint, rendered in _results(tasks, job, workers(len(tasks), jobs)):
         problems.extend(found)
-        if register is None:
-            continue
-        outcome.registers.append((register.id, register.path))
         if staging is not None and any(problem.is_error for problem in found):
             staging.abandon()  # nothing is written when any register has an error
             staging = None
-        if writing and staging is None:
-            continue  # a build with errors reports them, not lint's findings
-        outcome.lint.extend(finding for finding in produce.lint_register(register, lint_config, cache)
-                            if finding.level != INFO)
+        if summary is None:
+            continue
+        if summary[0] in seen:
+            problems.append(project.duplicate_id_problem(summary[1], summary[0], seen[summary[0]]))
+            continue
+        seen[summary[0]] = summary[1]
+        outcome.registers.append(summary)
+        outcome.lint.extend(lint)
         if staging is None:
             continue
-        files, index_entries, key = produce.render_register(register, settings.site, cache)
+        files, index_entries, key = rendered
         for name, content in sorted(files.items()):
             staging.add(name, content)
         entries.extend(index_entries)
@@ -79,11 +80,81 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
         staging.abandon()
         staging = None
     if staging is None:
-        if writing:
-            outcome.lint = []
+        if writing and any(problem.is_error for problem in problems):
+            outcome.lint = []  # a build with errors reports them, not lint's findings
         return outcome
     _finish(staging, outcome, entries, keys, settings, cache)
     return outcome
+
+
+@dataclasses.dataclass
+class _Job:
+    """What the work on every register needs besides the register."""
+
+    policy_dir: pathlib.Path
+    settings: ProjectConfig
+    lint_config: object
+    cache: Cache | None
+
+
+_JOB: _Job | None = None  # the job of the worker processes, set before they start
+
+
+def _work(task: tuple) -> tuple:
+    """One register through every stage: its ``(id, shown path)`` (None if unusable), its
+    problems, lint's errors and warnings, and ``(files, index entries, cache key)`` (None when
+    it has an error)."""
+    from seloste import config
+    from seloste import produce
+
+    job = _JOB
+    path, family = task
+    register, problems = project.load_task(path, family, job.policy_dir, job.cache)
+    if register is None:
+        return None, problems, [], None
+    problems = problems + config.language_problems(job.settings, [register])
+    lint = [finding for finding in produce.lint_register(register, job.lint_config, job.cache) if finding.level != INFO]
+    if any(problem.is_error for problem in problems):
+        return (register.id, register.path), problems, lint, None
+    return (register.id, register.path), problems, lint, produce.render_register(register, job.settings.site, job.cache)
+
+
+# Below this many registers, starting worker processes costs more than it saves.
+FEW = 64
+
+
+def workers(count: int, jobs: int = 0) -> int:
+    """How many processes to spread ``count`` registers over: ``jobs`` if given, else one for
+    each CPU this process may use, and one for a few registers or where processes cannot be
+    forked (not Linux)."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return 1
+    if jobs:
+        return max(1, min(jobs, count))
+    if count < FEW:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def _results(tasks: list[tuple], job: _Job, processes: int) -> typing.Iterator[tuple]:
+    """:func:`_work` on each task, in order: in this process, or spread over ``processes``."""
+    global _JOB
+
+    _JOB = job
+    try:
+        if processes <= 1:
+            yield from map(_work, tasks)
+            return
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            # In order, a few registers at a time to each worker: the output is the same bytes.
+            yield from pool.imap(_work, tasks, chunksize=4)
+    finally:
+        _JOB = None
 
 
 def _finish(staging: Staging, outcome: Outcome, entries: list, keys: list[str], settings, cache) -> None:

@@ -8,6 +8,8 @@ import json
 import shutil
 import weakref
 
+import pytest
+
 from conftest import POLICY
 from conftest import snapshot
 
@@ -15,6 +17,7 @@ from seloste import config
 from seloste import produce
 from seloste import stream
 from seloste.output import MANIFEST
+from seloste.stream import FEW
 from seloste.project import discover
 from seloste.project import load_registers
 
@@ -103,3 +106,47 @@ def test_stream_run_reports_the_registers_it_used(project):
     assert sorted(register_id for register_id, _ in outcome.registers) == sorted(
         path.stem for path in POLICY.glob("*.yaml") if path.stem.count(".") == 0)
     assert outcome.plan is None
+
+
+def test_registers_spread_over_processes_give_the_same_files(project, run_cli):
+    policy = project / "policy"
+    _copies(policy, 9)
+    outputs = []
+    for jobs in ("1", "3"):
+        output = project / f"output-{jobs}"
+        result = run_cli("build", "--no-cache", "--jobs", jobs, "--policy", str(policy), "--output", str(output))
+        assert result.code == 0, result.stderr
+        outputs.append(snapshot(output))
+    assert outputs[0] == outputs[1] and len([name for name in outputs[0] if name.endswith('.md')]) >= 11
+
+
+def test_an_error_found_by_a_worker_process_leaves_output_as_it_was(project, run_cli):
+    policy, output = project / "policy", project / "output"
+    _copies(policy, 6)
+    assert run_cli("build", "--policy", str(policy), "--output", str(output)).code == 0
+    before = snapshot(output)
+    path = policy / "rekisteri-02.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Asiakasrekisteri", "Muutettu"), encoding="utf-8")
+    (policy / "rekisteri-04.yaml").write_text("name: [\n", encoding="utf-8")
+    result = run_cli("build", "--no-cache", "-j", "2", "--policy", str(policy), "--output", str(output),
+                     "--format", "json")
+    assert result.code == 1
+    assert {problem["path"].rpartition("/")[2] for problem in json.loads(result.stdout)} == {"rekisteri-04.yaml"}
+    assert snapshot(output) == before
+
+
+def test_the_number_of_processes_is_checked(capsys):
+    from seloste.cli_parser import parser
+
+    for wrong in ("0", "kaksi", "1000"):
+        with pytest.raises(SystemExit) as exit:
+            parser().parse_args(["build", "--jobs", wrong])
+        assert exit.value.code == 2
+        assert "prosessien määrä on 1–256" in capsys.readouterr().err
+    assert parser().parse_args(["check", "-j", "3"]).jobs == 3
+
+
+def test_a_few_registers_are_done_in_one_process():
+    assert stream.workers(FEW - 1) == 1
+    assert stream.workers(5, jobs=2) == 2
+    assert stream.workers(1, jobs=4) == 1
