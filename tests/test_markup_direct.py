@@ -119,6 +119,7 @@ def test_plain_words_skip_the_parser(source, monkeypatch):
         raise AssertionError("the parser was asked")
 
     monkeypatch.setattr(parse, "_parsed", refuse)
+    parse._read.cache_clear()
     assert markup.to_text(markup.markdown(source)) == source
 
 
@@ -129,8 +130,20 @@ def test_markdown_goes_through_the_parser(source, monkeypatch):
     asked = []
     parsed = parse._parsed
     monkeypatch.setattr(parse, "_parsed", lambda text: asked.append(text) or parsed(text))
+    parse._read.cache_clear()
     markup.markdown(source)
     assert asked == [source]
+
+
+def test_a_text_is_read_once_for_every_stage_that_reads_it(monkeypatch):
+    reads = []
+    read = parse.direct.read
+    monkeypatch.setattr(parse.direct, "read", lambda text: reads.append(text) or read(text))
+    parse._read.cache_clear()
+    source = "Tiedot luovutetaan *vain* pyynnöstä."
+    first, again = markup.markdown(source), markup.markdown(source)
+    assert first is again and reads == [source]
+    assert markup.markdown(source, autolink=True) is first  # no address in it: the same reading
 
 
 @pytest.mark.parametrize("seed", range(2))

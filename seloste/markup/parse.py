@@ -26,11 +26,19 @@ def markdown(source: str, autolink: bool = False) -> Text:
 
     Most fields are one line of words with no Markdown in them: those are read directly (the
     parser would give the same paragraph, ``tests/test_markup_direct.py`` compares the two on
-    thousands of texts); the rest go through the parser, cached, since registers repeat phrases.
+    thousands of texts); the rest go through the parser. The tree is kept for the next reading
+    of the same text (validation, the notice and lint each read every text).
     With ``autolink`` (a register's ``autolink: true``), bare web and e-mail addresses in the
     words are links too (:mod:`seloste.markup.addresses`).
     """
-    if autolink and addresses.may_hold(source):
+    return _read(source, bool(autolink and addresses.may_hold(source)))
+
+
+# A register's texts are read by validation, by the notice and by lint: each is read once, and
+# a tree is never changed once made, so the three share it.
+@functools.lru_cache(maxsize=4096)
+def _read(source: str, with_addresses: bool) -> Text:
+    if with_addresses:
         return _with_addresses(source)
     return direct.read(source) or _parsed(source)
 
