@@ -9,6 +9,8 @@ The HTML environment autoescapes; each environment registers the same filters, `
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
 import functools
 import hashlib
 
@@ -39,8 +41,8 @@ def _environment(fmt: str, folders: tuple):
     # What a project's settings add to a page (seloste.site); the pages that take none have none.
     environment.globals.update(site=None, canonical="", root="", site_stylesheet="", site_style_hash="")
     if fmt == "html":
-        environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
-        environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
+        environment.filters["rich"] = lambda text: markupsafe.Markup(_html(text, False))
+        environment.filters["inline"] = lambda text: markupsafe.Markup(_html(text, True))
         environment.filters["plain"] = lambda value: value
     elif fmt == "md":
         environment.filters["rich"] = markup.to_markdown
@@ -52,6 +54,33 @@ def _environment(fmt: str, folders: tuple):
         environment.filters["inline"] = lambda text: markup.to_text(text, inline=True)
         environment.filters["plain"] = lambda value: value
     return environment
+
+
+# Within html_once(): each text's HTML by (its id, inline), with the text, which keeps the id
+# from being reused while the memo lives.
+_written: contextvars.ContextVar[dict | None] = contextvars.ContextVar("written", default=None)
+
+
+@contextlib.contextmanager
+def html_once():
+    """Within, each text's HTML is written once however many pages show it (a notice's page
+    and its fragment show the same texts)."""
+    token = _written.set({})
+    try:
+        yield
+    finally:
+        _written.reset(token)
+
+
+def _html(text, inline: bool) -> str:
+    written = _written.get()
+    if written is None:
+        return markup.to_html(text, inline=inline)
+    key = (id(text), inline)
+    found = written.get(key)
+    if found is None:
+        found = written[key] = (text, markup.to_html(text, inline=inline))
+    return found[1]
 
 
 def forget() -> None:

@@ -115,11 +115,15 @@ NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
 
 def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE) -> dict[str, bytes]:
     """Every file of one notice, keyed by its path under ``output/`` (one per :data:`NOTICE_SUFFIXES`)."""
+    from seloste.pages import html_once
+
     base = f"{notice.language}/{notice.id}"
     text = render_text(notice)
+    with html_once():  # the page and the fragment show the same texts
+        page, fragment = render_html(notice, site), render_fragment(notice, site)
     files = {
-        f"{base}.html": render_html(notice, site),
-        f"{base}.fragment.html": render_fragment(notice, site),
+        f"{base}.html": page,
+        f"{base}.fragment.html": fragment,
         f"{base}.md": render_markdown(notice),
         f"{base}.txt": text,
         f"{base}.json": render_json(notice, data, text),
