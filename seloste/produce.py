@@ -28,10 +28,10 @@ def lint_register(register: Register, config=None, cache: Cache | None = None) -
     before is not linted again. Lint's rules look at one register at a time, so its findings
     for one register are the same whatever other registers there are.
     """
-    from seloste import lint
-    from seloste.lint.translations import check_translations
+    def linted():  # lint's 29 rules are imported only when a register is linted anew
+        from seloste import lint
+        from seloste.lint.translations import check_translations
 
-    def linted():
         return lint.run([register], config) + check_translations(register, config)
 
     if cache is None:

@@ -53,15 +53,14 @@ def boolean_keys() -> frozenset:
     return frozenset(found)
 
 
-def _link_problems(validator, enabled, instance, _schema, autolink: bool = False):
-    """The problems of a Markdown text: a list nested too deep, links that cannot be published
-    (with ``autolink``, bare addresses are links too), link titles."""
-    import jsonschema
-
-    if not enabled or not isinstance(instance, str):
+def link_findings(instance, autolink: bool = False):
+    """The problems of a Markdown text, as ``(keyword, message, value)``: a list nested too
+    deep, links that cannot be published (with ``autolink``, bare addresses are links too),
+    link titles. Both validators run this (:mod:`seloste.validate_fast` too)."""
+    if not isinstance(instance, str):
         return
     if "\n" in instance and markup.markdown(instance).deep_list:
-        yield jsonschema.ValidationError("list too deep", validator="x-deep-list", instance=instance)
+        yield "x-deep-list", "list too deep", instance
     if not markup.may_have_links(instance, autolink):
         return
     titles = markup.link_titles_in_source(instance)
@@ -69,18 +68,32 @@ def _link_problems(validator, enabled, instance, _schema, autolink: bool = False
         why = markup.link_problem(target, kept)
         # Python-Markdown reads a title in parentheses as part of the target: S112 says it.
         if why is not None and not any(target.endswith(f" {title}") for title in titles):
-            yield jsonschema.ValidationError(f"unsafe link {target}", validator=f"x-link-{why}", instance=target)
+            yield f"x-link-{why}", f"unsafe link {target}", target
     for title in titles:
-        yield jsonschema.ValidationError(f"link title {title}", validator="x-link-title", instance=title)
+        yield "x-link-title", f"link title {title}", title
+
+
+def url_findings(instance):
+    """``x-url``'s problem with a value, as :func:`link_findings` gives them."""
+    if isinstance(instance, str) and not instance.lower().startswith(("https://", "http://")):
+        yield "x-url", f"not a web address {instance}", instance
+
+
+def _errors(findings):
+    import jsonschema
+
+    for keyword, message, instance in findings:
+        yield jsonschema.ValidationError(message, validator=keyword, instance=instance)
+
+
+def _link_problems(validator, enabled, instance, _schema, autolink: bool = False):
+    if enabled:
+        yield from _errors(link_findings(instance, autolink))
 
 
 def _url_problems(validator, enabled, instance, _schema):
-    import jsonschema
-
-    if not enabled or not isinstance(instance, str):
-        return
-    if not instance.lower().startswith(("https://", "http://")):
-        yield jsonschema.ValidationError(f"not a web address {instance}", validator="x-url", instance=instance)
+    if enabled:
+        yield from _errors(url_findings(instance))
 
 
 @functools.lru_cache(maxsize=2)

@@ -35,9 +35,9 @@ def _validator(autolink: bool):
     except ImportError:  # pragma: no cover - a pinned dependency; kept optional for odd platforms
         return None
     from seloste.resources import schema
-    from seloste.validate import _link_problems
-    from seloste.validate import _url_problems
     from seloste.validate import _without_refs
+    from seloste.validate import link_findings
+    from seloste.validate import url_findings
 
     def keyword(check, **options):
         class Keyword:
@@ -45,14 +45,15 @@ def _validator(autolink: bool):
                 self.enabled = value
 
             def validate(self, instance):
-                for _problem in check(None, self.enabled, instance, None, **options):
-                    raise ValueError("invalid")
+                if self.enabled:
+                    for _problem in check(instance, **options):
+                        raise ValueError("invalid")
 
         return Keyword
 
     return jsonschema_rs.validator_for(
         _patterns(_without_refs(schema())), validate_formats=True,
-        keywords={"x-markdown": keyword(_link_problems, autolink=autolink), "x-url": keyword(_url_problems)})
+        keywords={"x-markdown": keyword(link_findings, autolink=autolink), "x-url": keyword(url_findings)})
 
 
 def _patterns(node):
@@ -62,3 +63,21 @@ def _patterns(node):
         return node
     return {key: rust_pattern(value) if key == "pattern" and isinstance(value, str) else _patterns(value)
             for key, value in node.items()}
+
+
+def is_valid_translation(data) -> bool | None:
+    """Whether ``data`` is valid against the translation schema, or None without the fast
+    engine: as :func:`is_valid` for a register."""
+    validator = _translation_validator()
+    return None if validator is None else validator.is_valid(data)
+
+
+@functools.lru_cache(maxsize=1)
+def _translation_validator():
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - as in _validator
+        return None
+    from seloste.resources import translation_schema
+
+    return jsonschema_rs.validator_for(_patterns(translation_schema()), validate_formats=True)

@@ -84,3 +84,44 @@ def test_a_pattern_s_end_is_read_by_rust_as_python_reads_it():
     assert validate_fast.rust_pattern("^[a-z]+$") == "^[a-z]+\\n?$"
     assert validate_fast.rust_pattern("^a\\$") == "^a\\$"
     assert validate_fast.rust_pattern("^a") == "^a"
+
+
+TRANSLATIONS = sorted(FIXTURES.glob("*.??.yaml")) + sorted(POLICY.glob("*.??.yaml"))
+
+
+def _translation_variants(data: dict) -> list:
+    first = next(iter(data["texts"]))
+    variants = [data]
+    for change in ("unknown key", "no language", "short source", "source ending in a line end", "text a number",
+                   "no texts"):
+        broken = copy.deepcopy(data)
+        if change == "unknown key":
+            broken["comment"] = "x"
+        elif change == "no language":
+            del broken["language"]
+        elif change == "short source":
+            broken["texts"][first]["source"] = "abc"
+        elif change == "source ending in a line end":
+            broken["texts"][first]["source"] += "\n"
+        elif change == "text a number":
+            broken["texts"][first]["text"] = 5
+        else:
+            del broken["texts"]
+        variants.append(broken)
+    return variants
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda path: path.name)
+def test_both_engines_agree_on_every_translation_file_and_its_broken_variants(path):
+    from seloste.translations.document import _validator
+
+    assert len(TRANSLATIONS) >= 3
+    document, problems = load_text(path.read_bytes(), path.name)
+    assert document is not None, problems
+    verdicts = []
+    for data in _translation_variants(document.data):
+        slow = not any(True for _ in _validator().iter_errors(data))
+        assert validate_fast.is_valid_translation(data) == slow
+        verdicts.append(slow)
+    # Python's $ matches before a final line end, and so does the rewritten pattern Rust is given
+    assert verdicts == [True, False, False, False, True, False, False]
