@@ -66,7 +66,10 @@ def run(command: list[str], env: dict | None = None, cwd: pathlib.Path = ROOT) -
 
 
 def environment(cache_dir: pathlib.Path) -> dict:
-    return {**os.environ, "SELOSTE_CACHE_DIR": str(cache_dir)}
+    """The environment of a measured run: its own cache, and Python's compiled modules kept
+    (as a user's Python keeps them, even where this shell says not to)."""
+    inherited = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    return {**inherited, "SELOSTE_CACHE_DIR": str(cache_dir)}
 
 
 def median(samples: list[tuple[float, float]]) -> tuple[float, float]:
