@@ -35,6 +35,7 @@ import pathlib
 import stat
 import sys
 import tempfile
+import weakref
 
 from seloste import files
 from seloste import resources
@@ -141,7 +142,9 @@ class Cache:
         self.folder = folder / fingerprint_hex[:_FINGERPRINT_LENGTH]
         self._pruned = False
         self._ready: set[pathlib.Path] = set()
-        self._sources: dict[int, tuple[Document, str]] = {}  # id(document): (document, loaded key)
+        # id(document): (a weak reference to it, the key it was loaded under), for as long as the
+        # document lives: a build that streams its registers holds one at a time.
+        self._sources: dict[int, tuple[weakref.ref, str]] = {}
 
     @classmethod
     def open(cls, folder: pathlib.Path | None = None) -> tuple["Cache | None", list[Problem]]:
@@ -270,7 +273,7 @@ class Cache:
         except (TypeError, ValueError, KeyError):
             return None
         if document is not None:
-            self._sources[id(document)] = (document, key)
+            self._remember(document, key)
         return document, problems
 
     def put_loaded(self, key: str, loaded: tuple[Document | None, list[Problem]]) -> None:
@@ -284,14 +287,18 @@ class Cache:
         if usable and stored is None:
             return  # a document this module cannot store exactly: load it again next time
         if usable:
-            self._sources[id(document)] = (document, key)
+            self._remember(document, key)
         self.put("loaded", key, {"document": stored, "problems": [dataclasses.asdict(p) for p in problems]},
                  [document.text.encode("utf-8") if usable else b""])
+
+    def _remember(self, document: Document, key: str) -> None:
+        identity = id(document)
+        self._sources[identity] = (weakref.ref(document, lambda _ref: self._sources.pop(identity, None)), key)
 
     def source_key(self, document: Document) -> str | None:
         """The key ``document`` was loaded under in this run (it depends on nothing else), or None."""
         known = self._sources.get(id(document))
-        return known[1] if known and known[0] is document else None
+        return known[1] if known and known[0]() is document else None
 
     def get_problems(self, key: str) -> list[Problem] | None:
         """Problems kept under ``key``, or None on a miss."""

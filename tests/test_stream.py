@@ -31,7 +31,9 @@ def _copies(policy, count: int) -> None:
             text.replace("Asiakasrekisteri", f"Asiakasrekisteri {number}"), encoding="utf-8")
 
 
-def test_a_build_holds_one_register_at_a_time(project, run_cli, monkeypatch):
+@pytest.mark.parametrize("cache", [False, True], ids=["no cache", "cache"])
+def test_a_build_holds_one_register_at_a_time(project, run_cli, monkeypatch, cache):
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(project / "cache"))
     _copies(project / "policy", 12)
     alive: list = []
     most = []
@@ -40,14 +42,16 @@ def test_a_build_holds_one_register_at_a_time(project, run_cli, monkeypatch):
     def watched(register, site, cache=None):
         gc.collect()
         most.append(sum(ref() is not None for ref in alive))
-        alive.append(weakref.ref(register))
+        alive.extend((weakref.ref(register), weakref.ref(register.document)))
         return real(register, site, cache)
 
     monkeypatch.setattr(produce, "render_register", watched)
-    result = run_cli("build", "--no-cache", "--policy", str(project / "policy"), "--output", str(project / "output"))
+    options = () if cache else ("--no-cache",)
+    result = run_cli("build", *options, "--policy", str(project / "policy"), "--output", str(project / "output"))
     assert result.code == 0, result.stderr
     assert len(most) == 14
-    assert max(most) == 0  # no register rendered earlier is still held when the next one is
+    # no register rendered earlier, nor its loaded document, is still held when the next one is
+    assert max(most) == 0
 
 
 def test_the_streamed_build_writes_what_rendering_them_all_gives(project, run_cli):
