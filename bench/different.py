@@ -29,6 +29,7 @@ from run import copy_project
 from run import environment
 from run import machine
 from run import run
+from run import stages
 
 TARGETS = {1000: {"cache empty": 3.0, "check, cache empty": 3.0, "cache warm": 1.0, "one register edited": 0.5},
            10000: {"cache empty": 30.0}}
@@ -88,6 +89,12 @@ def main() -> int:
                 target = TARGETS.get(count, {}).get(name)
                 verdict = "" if target is None else ("met" if seconds <= target else f"missed by {seconds - target:.1f} s")
                 print(f"| {name} | {seconds:.2f} s | {memory:.0f} MB | {f'≤ {target:g} s' if target else ''} | {verdict} |")
+        first = args.counts[0]
+        totals, _ = stages(first, work, work / f"policy-{first}")
+        print(f"\ntime per stage, one in-process build of {first} different registers without the cache (--jobs 1):")
+        print("| stage | in all | per register |\n| --- | ---: | ---: |")
+        for name, seconds in totals.items():
+            print(f"| {name} | {seconds:.2f} s | {seconds / first * 1000:.2f} ms |")
         if len(args.counts) > 1:
             first, last = args.counts[0], args.counts[-1]
             for name in ("cache empty", "no cache"):

@@ -182,8 +182,9 @@ def many_registers(count: int, rounds: int, work: pathlib.Path) -> dict:
     return results
 
 
-def stages(count: int, work: pathlib.Path) -> tuple[dict, int]:
-    """Seconds per stage of one in-process build without the cache, and the register count."""
+def stages(count: int, work: pathlib.Path, policy: pathlib.Path | None = None) -> tuple[dict, int]:
+    """Seconds per stage of one in-process build without the cache, and the register count:
+    of ``count`` copies of the shipped registers, or of the registers in ``policy``."""
     sys.path.insert(0, str(pathlib.Path(BUILD).parent))
     from seloste import cli
     from seloste import lint
@@ -207,17 +208,20 @@ def stages(count: int, work: pathlib.Path) -> tuple[dict, int]:
     patches = [
         (project, "load_text", "load"), (validate, "validate_document", "validate"), (lint, "run", "lint"),
         (notice, "build_notice", "notice"), (render, "render_notice_files", "render"),
-        (render, "render_index", "render"), (output, "write", "write"),
+        (render, "render_index", "render"), (output.Staging, "add", "write"), (output.Staging, "finish", "write"),
     ]
     originals = [(module, attribute, getattr(module, attribute)) for module, attribute, _ in patches]
-    policy = work / "stages-policy"
-    make_registers(count, policy)
+    if policy is None:
+        policy = work / "stages-policy"
+        make_registers(count, policy)
     try:
         for module, attribute, name in patches:
             setattr(module, attribute, timed(name, getattr(module, attribute)))
         start = time.perf_counter()
         with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
-            code = cli.main(["build", "--no-cache", "--policy", str(policy), "--output", str(work / "stages-output")])
+            # In this process (--jobs 1), where the stages are timed.
+            code = cli.main(["build", "--no-cache", "--jobs", "1", "--policy", str(policy),
+                             "--output", str(work / "stages-output")])
         totals["whole build"] = time.perf_counter() - start
     finally:
         for module, attribute, function in originals:
