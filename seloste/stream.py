@@ -148,13 +148,31 @@ def _results(tasks: list[tuple], job: _Job, processes: int) -> typing.Iterator[t
         if processes <= 1:
             yield from map(_work, tasks)
             return
+        import collections
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            # In order, a few registers at a time to each worker: the output is the same bytes.
-            yield from pool.imap(_work, tasks, chunksize=4)
+            # In order, a few registers at a time to each worker, so the output is the same bytes;
+            # and no more than a few batches a worker ahead of the writing, so that results read
+            # from the cache faster than they are written do not pile up in memory.
+            batches = (tasks[start:start + BATCH] for start in range(0, len(tasks), BATCH))
+            pending: collections.deque = collections.deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_work_batch, (batch,)))
+                if len(pending) >= AHEAD * processes:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
     finally:
         _JOB = None
+
+
+BATCH = 4  # registers a worker takes at a time
+AHEAD = 4  # batches a worker may be ahead of the writing
+
+
+def _work_batch(batch: list[tuple]) -> list[tuple]:
+    return [_work(task) for task in batch]
 
 
 def _finish(staging: Staging, outcome: Outcome, entries: list, keys: list[str], settings, cache) -> None:
