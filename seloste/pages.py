@@ -41,6 +41,7 @@ def _environment(fmt: str, folders: tuple):
     # What a project's settings add to a page (seloste.site); the pages that take none have none.
     environment.globals.update(site=None, canonical="", root="", site_stylesheet="", site_style_hash="")
     if fmt == "html":
+        environment.globals["once"] = _once
         environment.filters["rich"] = lambda text: markupsafe.Markup(_html(text, False))
         environment.filters["inline"] = lambda text: markupsafe.Markup(_html(text, True))
         environment.filters["plain"] = lambda value: value
@@ -63,8 +64,8 @@ _written: contextvars.ContextVar[dict | None] = contextvars.ContextVar("written"
 
 @contextlib.contextmanager
 def html_once():
-    """Within, each text's HTML is written once however many pages show it (a notice's page
-    and its fragment show the same texts)."""
+    """Within, each text's HTML, and each block's (the ``once`` of ``_blocks.html.j2``), is
+    written once however many pages show it (a notice's page and its fragment show the same)."""
     token = _written.set({})
     try:
         yield
@@ -80,6 +81,19 @@ def _html(text, inline: bool) -> str:
     found = written.get(key)
     if found is None:
         found = written[key] = (text, markup.to_html(text, inline=inline))
+    return found[1]
+
+
+def _once(block, macro):
+    """``macro(block)``, made once within :func:`html_once` (a block looks the same on the
+    notice's page and in its fragment)."""
+    written = _written.get()
+    if written is None:
+        return macro(block)
+    key = (id(block), "block")
+    found = written.get(key)
+    if found is None:
+        found = written[key] = (block, macro(block))
     return found[1]
 
 
