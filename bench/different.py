@@ -46,7 +46,9 @@ def measure(count: int, rounds: int, work: pathlib.Path, build: str) -> dict:
     edited = policy / "rekisteri-00000.yaml"
 
     def command(name, output, cache, *extra):
-        return run([PYTHON, build, name, "--policy", str(policy), "--output", str(output), *extra], environment(cache))
+        # In the work folder: no templates/ there to stand in for the copy's own.
+        return run([PYTHON, build, name, "--policy", str(policy), "--output", str(output), *extra], environment(cache),
+                   cwd=work)
 
     results: dict = {name: [] for name in ("cache empty", "cache empty, one process", "no cache", "cache warm",
                                            "check, cache empty", "check, cache warm", "one register edited")}

@@ -105,7 +105,8 @@ def cold_build(rounds: int, work: pathlib.Path) -> dict:
     cache = work / "cache-shipped"
 
     def build(output: str, cache_dir: pathlib.Path) -> tuple[float, float]:
-        return run([PYTHON, BUILD, "--policy", str(policy), "--output", str(work / output)], environment(cache_dir))
+        return run([PYTHON, BUILD, "--policy", str(policy), "--output", str(work / output)], environment(cache_dir),
+                   cwd=work)
 
     build("warm-up", cache)
     floor, unchanged, edited, empty = [], [], [], []
@@ -151,10 +152,12 @@ def many_registers(count: int, rounds: int, work: pathlib.Path) -> dict:
     results: dict = {}
 
     def build(output: pathlib.Path, cache: pathlib.Path, *extra: str) -> tuple[float, float]:
-        return run([PYTHON, BUILD, "build", "--policy", str(policy), "--output", str(output), *extra], environment(cache))
+        return run([PYTHON, BUILD, "build", "--policy", str(policy), "--output", str(output), *extra],
+                   environment(cache), cwd=work)
 
     def check(output: pathlib.Path, cache: pathlib.Path, *extra: str) -> tuple[float, float]:
-        return run([PYTHON, BUILD, "check", "--policy", str(policy), "--output", str(output), *extra], environment(cache))
+        return run([PYTHON, BUILD, "check", "--policy", str(policy), "--output", str(output), *extra],
+                   environment(cache), cwd=work)
 
     # Without the cache every run takes the whole time: fewer rounds of those.
     for label, extra, label_rounds in (("cache", (), rounds), ("no cache", ("--no-cache",), max(1, rounds - 2))):
