@@ -56,26 +56,31 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
     keys: list[str] = []
     seen: dict[str, str] = {}
     job = _Job(policy_dir, settings, lint_config, cache)
-    for summary, found, lint, rendered in _results(tasks, job, workers(len(tasks), jobs)):
-        problems.extend(found)
-        if staging is not None and any(problem.is_error for problem in found):
-            staging.abandon()  # nothing is written when any register has an error
-            staging = None
-        if summary is None:
-            continue
-        if summary[0] in seen:
-            problems.append(project.duplicate_id_problem(summary[1], summary[0], seen[summary[0]]))
-            continue
-        seen[summary[0]] = summary[1]
-        outcome.registers.append(summary)
-        outcome.lint.extend(lint)
-        if staging is None:
-            continue
-        files, index_entries, key = rendered
-        for name, content in sorted(files.items()):
-            staging.add(name, content)
-        entries.extend(index_entries)
-        keys.append(key)
+    try:
+        for summary, found, lint, rendered in _results(tasks, job, workers(len(tasks), jobs)):
+            problems.extend(found)
+            if staging is not None and any(problem.is_error for problem in found):
+                staging.abandon()  # nothing is written when any register has an error
+                staging = None
+            if summary is None:
+                continue
+            if summary[0] in seen:
+                problems.append(project.duplicate_id_problem(summary[1], summary[0], seen[summary[0]]))
+                continue
+            seen[summary[0]] = summary[1]
+            outcome.registers.append(summary)
+            outcome.lint.extend(lint)
+            if staging is None:
+                continue
+            files, index_entries, key = rendered
+            for name, content in sorted(files.items()):
+                staging.add(name, content)
+            entries.extend(index_entries)
+            keys.append(key)
+    except BaseException:  # interrupted (Ctrl-C) or failed: no temporary file stays behind
+        if staging is not None:
+            staging.abandon()
+        raise
     if staging is not None and any(problem.is_error for problem in problems):
         staging.abandon()
         staging = None

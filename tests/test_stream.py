@@ -154,3 +154,26 @@ def test_a_few_registers_are_done_in_one_process():
     assert stream.workers(FEW - 1) == 1
     assert stream.workers(5, jobs=2) == 2
     assert stream.workers(1, jobs=4) == 1
+
+
+def test_an_interrupted_build_leaves_no_temporary_file(project, run_cli, monkeypatch):
+    policy, output = project / "policy", project / "output"
+    _copies(policy, 4)
+    assert run_cli("build", "--policy", str(policy), "--output", str(output)).code == 0
+    before = snapshot(output)
+    for name in ("rekisteri-00.yaml", "rekisteri-01.yaml", "rekisteri-02.yaml"):
+        path = policy / name
+        path.write_text(path.read_text(encoding="utf-8").replace("Asiakasrekisteri", "Muutettu"), encoding="utf-8")
+    real, calls = produce.render_register, []
+
+    def interrupted(register, site, cache=None):
+        calls.append(register.id)
+        if register.id == "rekisteri-02":  # rekisteri-00 and -01's changed files are staged by now
+            raise KeyboardInterrupt
+        return real(register, site, cache)
+
+    monkeypatch.setattr(produce, "render_register", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        stream.run(policy, output, config.load_config(policy)[0], None, writing=True)
+    assert calls[-3:] == ["rekisteri-00", "rekisteri-01", "rekisteri-02"]
+    assert snapshot(output) == before
