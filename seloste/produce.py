@@ -49,8 +49,9 @@ def lint_registers(registers: list[Register], config=None, cache: Cache | None =
 
 def translations_key(register: Register) -> list[str]:
     """What a register's translations add to the key of its cached results: each file, by
-    language, with its path (lint's findings name it) and its data (the notice shows it)."""
-    return [json.dumps([code, document.path, document.data], ensure_ascii=False, sort_keys=True)
+    language, with its path (lint's findings name it), its data (the notice shows it) and its
+    text (lint's findings stand at its lines)."""
+    return [json.dumps([code, document.path, document.data, document.document.text], ensure_ascii=False, sort_keys=True)
             for code, document in register.translations.items()]
 
 

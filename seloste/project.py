@@ -7,6 +7,7 @@ and a list of problems.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pathlib
 import types
@@ -236,7 +237,7 @@ def load_task(path: pathlib.Path, family: list | None, policy_dir: pathlib.Path 
     """One register of :func:`plan_registers`, loaded and validated, with its translations."""
     register, problems = load_register(path, policy_dir, cache)
     if family is not None:
-        problems = problems + _load_translations(family, register, policy_dir)
+        problems = problems + _load_translations(family, register, policy_dir, cache)
     return register, problems
 
 
@@ -279,7 +280,8 @@ def _sort_translations(paths: list[pathlib.Path], family: dict) -> list[Problem]
     return problems
 
 
-def _load_translations(paths: list[tuple], register: Register | None, policy_dir: pathlib.Path | None) -> list[Problem]:
+def _load_translations(paths: list[tuple], register: Register | None, policy_dir: pathlib.Path | None,
+                       cache: Cache | None = None) -> list[Problem]:
     """Read and check a register's translation files (``(path, shown, language)`` each); give
     a valid ``register`` its own. Returns the problems."""
     from seloste.translations.checks import missing_problems
@@ -300,9 +302,20 @@ def _load_translations(paths: list[tuple], register: Register | None, policy_dir
             found[language] = translation
     if register is None:
         return problems  # its own problems say why; its translations cannot be judged against it
-    for translation in found.values():
-        problems.extend(translation_problems(register.data, register.path, translation))
-    problems.extend(missing_problems(register.data, register.document, register.id, found, unusable))
+
+    def judged():
+        checked = [problem for translation in found.values()
+                   for problem in translation_problems(register.data, register.path, translation)]
+        return checked + missing_problems(register.data, register.document, register.id, found, unusable)
+
+    # They depend on the register (its source key), each translation file's path and text (the
+    # problems stand at its lines), and on which languages' files are unusable: with a cache,
+    # they are not judged again.
+    source = cache.source_key(register.document) if cache else None
+    key = cache.key("translated", source, register.id, register.path, *sorted(unusable),
+                    *(json.dumps([language, translation.path, translation.document.text], ensure_ascii=False)
+                      for language, translation in sorted(found.items()))) if source else ""
+    problems.extend(cached(cache and cache.get_problems, cache and cache.put_problems, key, judged))
     register.translations = types.MappingProxyType(dict(sorted(found.items())))
     return problems
 

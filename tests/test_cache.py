@@ -412,3 +412,23 @@ def test_a_document_whose_positions_do_not_fit_its_data_is_not_kept(tmp_path):
     store = cache.Cache(tmp_path, "e" * 64)
     store.put_loaded("k", (document, problems))
     assert store.get_loaded("k") is None
+
+
+def test_translation_checks_come_from_the_cache_and_follow_the_file_s_lines(tmp_path, monkeypatch):
+    from seloste.translations import checks
+
+    folder = tmp_path / "policy"
+    shutil.copytree(pathlib.Path(__file__).parent / "fixtures", folder, ignore=shutil.ignore_patterns("*.po"))
+    paths = project.with_translations([folder / "kaksikielinen-kunta.yaml"])
+    store = cache.Cache(tmp_path / "cache", "e" * 64)
+    _, first = project.load_registers(paths, cache=store)
+    stale = [problem for problem in first if problem.code == "T601"]
+    assert len(stale) == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(checks, "translation_problems", _must_not_run)
+        _, again = project.load_registers(paths, cache=store)
+        assert again == first  # judged once, then from the cache
+    translation = folder / "kaksikielinen-kunta.sv.yaml"
+    translation.write_text("# a line more at the top\n" + translation.read_text(encoding="utf-8"), encoding="utf-8")
+    _, moved = project.load_registers(paths, cache=store)
+    assert [problem.line for problem in moved if problem.code == "T601"] == [stale[0].line + 1]
