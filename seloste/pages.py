@@ -42,8 +42,8 @@ def _environment(fmt: str, folders: tuple):
     environment.globals.update(site=None, canonical="", root="", site_stylesheet="", site_style_hash="")
     if fmt == "html":
         environment.globals["once"] = _once
-        environment.filters["rich"] = lambda text: markupsafe.Markup(_html(text, False))
-        environment.filters["inline"] = lambda text: markupsafe.Markup(_html(text, True))
+        environment.filters["rich"] = lambda text: markupsafe.Markup(markup.to_html(text))
+        environment.filters["inline"] = lambda text: markupsafe.Markup(markup.to_html(text, inline=True))
         environment.filters["plain"] = lambda value: value
     elif fmt == "md":
         environment.filters["rich"] = markup.to_markdown
@@ -57,31 +57,20 @@ def _environment(fmt: str, folders: tuple):
     return environment
 
 
-# Within html_once(): each text's HTML by (its id, inline), with the text, which keeps the id
-# from being reused while the memo lives.
+# Within html_once(): each block's HTML by its id, with the block, which keeps the id from
+# being reused while the memo lives.
 _written: contextvars.ContextVar[dict | None] = contextvars.ContextVar("written", default=None)
 
 
 @contextlib.contextmanager
 def html_once():
-    """Within, each text's HTML, and each block's (the ``once`` of ``_blocks.html.j2``), is
-    written once however many pages show it (a notice's page and its fragment show the same)."""
+    """Within, each block's HTML (the ``once`` of ``_blocks.html.j2``, where every text is
+    written) is made once however many pages show it (a notice's page and its fragment)."""
     token = _written.set({})
     try:
         yield
     finally:
         _written.reset(token)
-
-
-def _html(text, inline: bool) -> str:
-    written = _written.get()
-    if written is None:
-        return markup.to_html(text, inline=inline)
-    key = (id(text), inline)
-    found = written.get(key)
-    if found is None:
-        found = written[key] = (text, markup.to_html(text, inline=inline))
-    return found[1]
 
 
 def _once(block, macro):
@@ -90,10 +79,9 @@ def _once(block, macro):
     written = _written.get()
     if written is None:
         return macro(block)
-    key = (id(block), "block")
-    found = written.get(key)
+    found = written.get(id(block))
     if found is None:
-        found = written[key] = (block, macro(block))
+        found = written[id(block)] = (block, macro(block))
     return found[1]
 
 
