@@ -30,10 +30,6 @@ def rust_pattern(pattern: str) -> str:
 
 @functools.lru_cache(maxsize=2)
 def _validator(autolink: bool):
-    try:
-        import jsonschema_rs
-    except ImportError:  # pragma: no cover - a pinned dependency; kept optional for odd platforms
-        return None
     from seloste.resources import schema
     from seloste.validate import _without_refs
     from seloste.validate import link_findings
@@ -51,9 +47,18 @@ def _validator(autolink: bool):
 
         return Keyword
 
-    return jsonschema_rs.validator_for(
-        _patterns(_without_refs(schema())), validate_formats=True,
-        keywords={"x-markdown": keyword(link_findings, autolink=autolink), "x-url": keyword(url_findings)})
+    return _compiled(_without_refs(schema()),
+                     {"x-markdown": keyword(link_findings, autolink=autolink), "x-url": keyword(url_findings)})
+
+
+def _compiled(root: dict, keywords: dict | None = None):
+    """jsonschema-rs's validator of ``root`` (its patterns read as Python reads them), or None
+    when the engine is not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - a pinned dependency; kept optional for odd platforms
+        return None
+    return jsonschema_rs.validator_for(_patterns(root), validate_formats=True, keywords=keywords or {})
 
 
 def _patterns(node):
@@ -74,10 +79,6 @@ def is_valid_translation(data) -> bool | None:
 
 @functools.lru_cache(maxsize=1)
 def _translation_validator():
-    try:
-        import jsonschema_rs
-    except ImportError:  # pragma: no cover - as in _validator
-        return None
     from seloste.resources import translation_schema
 
-    return jsonschema_rs.validator_for(_patterns(translation_schema()), validate_formats=True)
+    return _compiled(translation_schema())
