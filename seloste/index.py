@@ -22,4 +22,5 @@ def groups(entries: list) -> list[tuple[str, list]]:
         by_controller.setdefault(entry.controller, []).append(entry)
     if len(by_controller) <= 1:
         return [("", ordered)]
-    return [(controller, by_controller[controller]) for controller in sorted(by_controller, key=lambda name: (sort_key(name), name))]
+    order = sorted(by_controller, key=lambda name: (sort_key(name), name))
+    return [(controller, by_controller[controller]) for controller in order]
