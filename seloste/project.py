@@ -247,10 +247,16 @@ def take_id(register: Register | None, problems: list[Problem], seen: dict[str, 
     each id taken, with its file)."""
     if register is None:
         return None, problems
-    if register.id in seen:
-        return None, problems + [duplicate_id_problem(register.path, register.id, seen[register.id])]
-    seen[register.id] = register.path
-    return register, problems
+    taken = id_taken(register.id, register.path, seen)
+    return (None, problems + [taken]) if taken else (register, problems)
+
+
+def id_taken(register_id: str, shown: str, seen: dict[str, str]) -> Problem | None:
+    """The problem when a register of this id came before; else None, and the id is taken."""
+    if register_id in seen:
+        return duplicate_id_problem(shown, register_id, seen[register_id])
+    seen[register_id] = shown
+    return None
 
 
 def _folder(path: pathlib.Path) -> str:

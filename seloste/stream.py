@@ -12,7 +12,9 @@ the remaining registers are still read for their problems, so that one run repor
 from __future__ import annotations
 
 import dataclasses
+import os
 import pathlib
+import sys
 import typing
 
 from seloste import project
@@ -48,26 +50,24 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
     processes to spread the registers over (0: see :func:`workers`)."""
     paths, problems = project.discover(policy_dir)
     problems[:0] = known
-    staging = Staging(output_dir, writing) if not any(problem.is_error for problem in problems) else None
-    outcome = Outcome([], problems, [])
     found, tasks = project.plan_registers(paths)
     problems.extend(found)
+    staging = Staging(output_dir, writing) if not any(problem.is_error for problem in problems) else None
+    outcome = Outcome([], problems, [])
     entries: list = []
     keys: list[str] = []
     seen: dict[str, str] = {}
     job = _Job(policy_dir, settings, lint_config, cache)
     try:
         for summary, found, lint, rendered in _results(tasks, job, workers(len(tasks), jobs)):
+            taken = summary and project.id_taken(*summary, seen)
+            found = found + [taken] if taken else found
             problems.extend(found)
             if staging is not None and any(problem.is_error for problem in found):
                 staging.abandon()  # nothing is written when any register has an error
                 staging = None
-            if summary is None:
+            if summary is None or taken:
                 continue
-            if summary[0] in seen:
-                problems.append(project.duplicate_id_problem(summary[1], summary[0], seen[summary[0]]))
-                continue
-            seen[summary[0]] = summary[1]
             outcome.registers.append(summary)
             outcome.lint.extend(lint)
             if staging is None:
@@ -81,9 +81,6 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
         if staging is not None:
             staging.abandon()
         raise
-    if staging is not None and any(problem.is_error for problem in problems):
-        staging.abandon()
-        staging = None
     if staging is None:
         if writing and any(problem.is_error for problem in problems):
             outcome.lint = []  # a build with errors reports them, not lint's findings
@@ -132,9 +129,6 @@ def workers(count: int, jobs: int = 0) -> int:
     """How many processes to spread ``count`` registers over: ``jobs`` if given, else one for
     each CPU this process may use, and one for a few registers or where processes cannot be
     forked (not Linux)."""
-    import os
-    import sys
-
     if not sys.platform.startswith("linux"):
         return 1
     if jobs:

@@ -177,3 +177,16 @@ def test_an_interrupted_build_leaves_no_temporary_file(project, run_cli, monkeyp
         stream.run(policy, output, config.load_config(policy)[0], None, writing=True)
     assert calls[-3:] == ["rekisteri-00", "rekisteri-01", "rekisteri-02"]
     assert snapshot(output) == before
+
+
+def test_a_second_file_of_the_same_id_stops_the_build(project, run_cli):
+    policy, output = project / "policy", project / "output"
+    assert run_cli("build", "--policy", str(policy), "--output", str(output)).code == 0
+    before = snapshot(output)
+    _copies(policy, 1)
+    (policy / "rekisteri-00.yml").write_bytes((policy / "rekisteri-00.yaml").read_bytes())
+    result = run_cli("build", "--no-cache", "--policy", str(policy), "--output", str(output), "--format", "json")
+    assert result.code == 1
+    assert [(problem["code"], problem["path"].rpartition("/")[2]) for problem in json.loads(result.stdout)] == [
+        ("F204", "rekisteri-00.yml")]
+    assert snapshot(output) == before
