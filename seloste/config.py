@@ -9,6 +9,8 @@
 - ``base_url``: where ``output/`` is published: canonical links and ``sitemap.xml``;
 - ``stylesheet``: the organisation's own CSS after the tool's, allowed by its hash;
 - ``fragments``: an id prefix for the embeddable fragments, and a stylesheet scoped to them;
+- ``versions``: ``true`` publishes every version of each notice from the git history, its
+  change log and feeds of material changes (:mod:`seloste.versions`);
 - ``lint``: rule levels, as ``lint.yaml`` gives them (one or the other).
 
 A missing file is no setting at all. The file is read with the strict YAML loader and every
@@ -28,7 +30,7 @@ from seloste.site import Site
 
 FILE_NAME = "seloste.yaml"
 MAX_ASSET_BYTES = 1024 * 1024  # a logo or a stylesheet
-BOOLEAN_KEYS = frozenset({"stylesheet"})  # fragments.stylesheet; the top-level one is a file name, never true
+BOOLEAN_KEYS = frozenset({"stylesheet", "versions"})  # fragments.stylesheet, versions; the top-level stylesheet is a file name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,6 +189,7 @@ def _site(data: dict, document, project_dir: pathlib.Path) -> tuple[Site, list[P
         base_url=data.get("base_url", ""),
         fragment_prefix=fragments.get("id_prefix", ""),
         fragment_stylesheet=bool(fragments.get("stylesheet", False)),
+        versions=data.get("versions", False) is True,
     )
     return site, problems
 

@@ -55,10 +55,11 @@ def translations_key(register: Register) -> list[str]:
             for code, document in register.translations.items()]
 
 
-def render_register(register: Register, site: Site, cache: Cache | None = None
+def render_register(register: Register, site: Site, cache: Cache | None = None, versions: dict | None = None
                     ) -> tuple[dict[str, bytes], list[IndexEntry], str]:
     """The output files of one register in every language it is published in, the index
-    entry of each, and the key they are cached under ("" without a ``cache``).
+    entry of each, and the key they are cached under ("" without a ``cache``). ``versions``
+    are its versions by language, which its pages list (:func:`seloste.versions.history_files`).
 
     With a ``cache``, a register rendered before from the same file by the same code and
     templates is not rendered again.
@@ -72,7 +73,7 @@ def render_register(register: Register, site: Site, cache: Cache | None = None
         made: dict[str, bytes] = {}
         laid_out = languages.notices(register)
         for notice, data in laid_out:
-            made.update(render.render_notice_files(notice, data, site))
+            made.update(render.render_notice_files(notice, data, site, (versions or {}).get(notice.language, ())))
         return made, [notice.index_entry() for notice, _data in laid_out]
 
     if cache is None:
@@ -86,7 +87,8 @@ def render_register(register: Register, site: Site, cache: Cache | None = None
 
     # The loaded document depends on nothing but its source key; other data is keyed by itself.
     source = cache.source_key(register.document) or json.dumps(register.data, ensure_ascii=False)
-    key = cache.key("rendered", register.id, source, site.key(), *translations_key(register))
+    key = cache.key("rendered", register.id, source, site.key(), *translations_key(register),
+                    *([json.dumps(versions, ensure_ascii=False, sort_keys=True)] if versions else []))
     files, entries = cached(lambda k: usable(cache.get_rendered(k)),
                             lambda k, value: cache.put_rendered(k, (value[0], [e.as_dict() for e in value[1]])),
                             key, rendered_anew)

@@ -35,10 +35,20 @@ def render_markdown(notice: Notice) -> bytes:
     return _finish(environment("md").get_template("notice.md.j2").render(notice=notice))
 
 
-def render_html(notice: Notice, site: Site = NO_SITE) -> bytes:
-    """The notice as a standalone HTML page."""
+def render_html(notice: Notice, site: Site = NO_SITE, versions: list[dict] = ()) -> bytes:
+    """The notice as a standalone HTML page; with its ``versions`` (the summaries of
+    :func:`seloste.versions.history_files`), a list of them and the way to its change log."""
     template = environment("html").get_template("notice.html.j2")
-    return _finish(template.render(notice=notice, language=notice.language, **stylesheet_context("style.css"),
+    listed, history = [], {}
+    if versions:
+        from seloste.changelog import words
+        from seloste.notice.words import display_date
+
+        history = words(notice.language)
+        listed = [(entry["slug"], entry["date"], history["version"].format(date=display_date(entry["date"], notice.language)))
+                  for entry in reversed(versions)]
+    return _finish(template.render(notice=notice, language=notice.language, versions=listed, history=history,
+                                   **stylesheet_context("style.css"),
                                    **site_context(site, f"{notice.language}/{notice.id}.html")))
 
 
@@ -113,14 +123,15 @@ def render_indexes(entries: list[IndexEntry], site: Site = NO_SITE) -> dict[str,
 NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
 
 
-def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE) -> dict[str, bytes]:
-    """Every file of one notice, keyed by its path under ``output/`` (one per :data:`NOTICE_SUFFIXES`)."""
+def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versions: list[dict] = ()) -> dict[str, bytes]:
+    """Every file of one notice, keyed by its path under ``output/`` (one per
+    :data:`NOTICE_SUFFIXES`); the page lists its ``versions`` (see :func:`render_html`)."""
     from seloste.pages import html_once
 
     base = f"{notice.language}/{notice.id}"
     text = render_text(notice)
     with html_once():  # the page and the fragment show the same texts
-        page, fragment = render_html(notice, site), render_fragment(notice, site)
+        page, fragment = render_html(notice, site, versions), render_fragment(notice, site)
     files = {
         f"{base}.html": page,
         f"{base}.fragment.html": fragment,
@@ -142,9 +153,11 @@ def render_site(notices: list[tuple[Notice, dict]], site: Site = NO_SITE) -> dic
 
 
 def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: Site = NO_SITE,
-               entries: list[IndexEntry] = ()) -> dict[str, bytes]:
+               entries: list[IndexEntry] = (), histories: list = ()) -> dict[str, bytes]:
     """The whole site from every notice's files and the index pages, keyed by path, sorted;
-    with the project's settings, its logo, the fragments' stylesheet and ``sitemap.xml``."""
+    with the project's settings, its logo, the fragments' stylesheet and ``sitemap.xml``; with
+    versions, the site's feeds of material changes from ``histories`` (each notice's
+    :class:`IndexEntry` and the summary of its versions, :func:`seloste.versions.history_files`)."""
     from seloste.fragments import SCOPED_STYLESHEET
     from seloste.fragments import scoped_stylesheet
     from seloste.sitemap import sitemap
@@ -154,6 +167,11 @@ def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: 
         files[site.logo_path] = site.logo
     if site.fragment_stylesheet:
         files[SCOPED_STYLESHEET] = scoped_stylesheet()
+    if site.versions:
+        from seloste.changelog import render_site_feeds
+
+        files.update(render_site_feeds([(entry.language, entry.id, entry.name, entry.controller, versions)
+                                        for entry, versions in histories], site))
     if site.base_url:
-        files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries)
+        files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries, histories)
     return dict(sorted(files.items()))

@@ -18,6 +18,7 @@ class Site:
     base_url: str = ""  # where output/ is published, ending in "/"
     fragment_prefix: str = ""  # fragments' ids become <prefix>-<register id>-<id>
     fragment_stylesheet: bool = False  # write output/fragment.css, scoped to .seloste-fragment
+    versions: bool = False  # publish every version from git, a change log and feeds (seloste.versions)
 
     def key(self) -> str:
         """What the settings add, as one string for the keys of cached pages."""

@@ -52,12 +52,14 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
     problems[:0] = known
     found, tasks = project.plan_registers(paths)
     problems.extend(found)
+    history = _history(policy_dir, settings, problems)
     staging = Staging(output_dir, writing) if not any(problem.is_error for problem in problems) else None
     outcome = Outcome([], problems, [])
     entries: list = []
     keys: list[str] = []
+    histories: list = []
     seen: dict[str, str] = {}
-    job = _Job(policy_dir, settings, lint_config, cache)
+    job = _Job(policy_dir, settings, lint_config, cache, history)
     try:
         for summary, found, lint, rendered in _results(tasks, job, workers(len(tasks), jobs)):
             taken = summary and project.id_taken(*summary, seen)
@@ -72,11 +74,13 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
             outcome.lint.extend(lint)
             if staging is None:
                 continue
-            files, index_entries, key = rendered
+            files, index_entries, key, versions = rendered
             for name, content in sorted(files.items()):
                 staging.add(name, content)
             entries.extend(index_entries)
             keys.append(key)
+            if versions is not None:
+                histories.extend((entry, versions.get(entry.language, [])) for entry in index_entries)
     except BaseException:  # interrupted (Ctrl-C) or failed: no temporary file stays behind
         if staging is not None:
             staging.abandon()
@@ -85,8 +89,32 @@ def run(policy_dir: pathlib.Path, output_dir: pathlib.Path, settings: ProjectCon
         if writing and any(problem.is_error for problem in problems):
             outcome.lint = []  # a build with errors reports them, not lint's findings
         return outcome
-    _finish(staging, outcome, entries, keys, settings, cache)
+    _finish(staging, outcome, entries, keys, settings, cache, histories)
     return outcome
+
+
+def _history(policy_dir: pathlib.Path, settings: ProjectConfig, problems: list[Problem]):
+    """The registers' history in git when the project publishes versions (None when it does
+    not); a warning in ``problems`` when there is none to read."""
+    if not settings.site.versions:
+        return None
+    from seloste.config import FILE_NAME
+    from seloste.history import read_history
+    from seloste.problem import WARNING
+
+    history = read_history(policy_dir)
+    if history.reason:
+        path = policy_dir.parent / FILE_NAME
+        try:  # at the setting's line (the settings were read and checked before, so it is there)
+            lines = path.read_text(encoding="utf-8").splitlines()
+            line = next((number for number, text in enumerate(lines, 1) if text.startswith("versions:")), 0)
+        except (OSError, UnicodeDecodeError):
+            line = 0
+        problems.append(Problem(project.shown_path(path), line, 1 if line else 0, "P703", WARNING,
+                                f"selosteiden aiempia versioita ei koottu, vain nykyiset: {history.reason}",
+                                "koko historia tarvitaan: git clone ilman --depth-valintaa tai git fetch --unshallow; "
+                                "GitHub Actionsissa actions/checkout-vaiheeseen fetch-depth: 0"))
+    return history
 
 
 @dataclasses.dataclass
@@ -97,6 +125,7 @@ class _Job:
     settings: ProjectConfig
     lint_config: object
     cache: Cache | None
+    history: object = None  # seloste.history.History when the project publishes versions
 
 
 _JOB: _Job | None = None  # the job of the worker processes, set before they start
@@ -104,8 +133,8 @@ _JOB: _Job | None = None  # the job of the worker processes, set before they sta
 
 def _work(task: tuple) -> tuple:
     """One register through every stage: its ``(id, shown path)`` (None if unusable), its
-    problems, lint's errors and warnings, and ``(files, index entries, cache key)`` (None when
-    it has an error)."""
+    problems, lint's errors and warnings, and ``(files, index entries, cache key, versions)``
+    (None when it has an error; versions None when the project publishes none)."""
     from seloste import config
     from seloste import produce
 
@@ -118,7 +147,13 @@ def _work(task: tuple) -> tuple:
     lint = [finding for finding in produce.lint_register(register, job.lint_config, job.cache) if finding.level != INFO]
     if any(problem.is_error for problem in problems):
         return (register.id, register.path), problems, lint, None
-    return (register.id, register.path), problems, lint, produce.render_register(register, job.settings.site, job.cache)
+    history_files, versions = {}, None
+    if job.history is not None:
+        from seloste.versions import history_files as made
+
+        history_files, versions = made(register, job.history, job.settings.site, job.cache)
+    files, entries, key = produce.render_register(register, job.settings.site, job.cache, versions)
+    return (register.id, register.path), problems, lint, ({**files, **history_files}, entries, key, versions)
 
 
 # Below this many registers, starting worker processes costs more than it saves.
@@ -174,13 +209,14 @@ def _work_batch(batch: list[tuple]) -> list[tuple]:
     return [_work(task) for task in batch]
 
 
-def _finish(staging: Staging, outcome: Outcome, entries: list, keys: list[str], settings, cache) -> None:
+def _finish(staging: Staging, outcome: Outcome, entries: list, keys: list[str], settings, cache,
+            histories: list) -> None:
     """The index pages, the site's own files and the manifest; then the staged files into place."""
     from seloste import produce
     from seloste import render
 
     indexes = produce.render_indexes(entries, keys, settings.site, cache)
-    own = render.site_files({}, indexes, settings.site, entries)
+    own = render.site_files({}, indexes, settings.site, entries, histories)
     for name, content in own.items():
         staging.add(name, content)
     plan, problems = staging.finish(manifest_of(staging.names))

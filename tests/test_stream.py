@@ -39,11 +39,11 @@ def test_a_build_holds_one_register_at_a_time(project, run_cli, monkeypatch, cac
     most = []
     real = produce.render_register
 
-    def watched(register, site, cache=None):
+    def watched(register, site, cache=None, versions=None):
         gc.collect()
         most.append(sum(ref() is not None for ref in alive))
         alive.extend((weakref.ref(register), weakref.ref(register.document)))
-        return real(register, site, cache)
+        return real(register, site, cache, versions)
 
     monkeypatch.setattr(produce, "render_register", watched)
     options = () if cache else ("--no-cache",)
@@ -166,11 +166,11 @@ def test_an_interrupted_build_leaves_no_temporary_file(project, run_cli, monkeyp
         path.write_text(path.read_text(encoding="utf-8").replace("Asiakasrekisteri", "Muutettu"), encoding="utf-8")
     real, calls = produce.render_register, []
 
-    def interrupted(register, site, cache=None):
+    def interrupted(register, site, cache=None, versions=None):
         calls.append(register.id)
         if register.id == "rekisteri-02":  # rekisteri-00 and -01's changed files are staged by now
             raise KeyboardInterrupt
-        return real(register, site, cache)
+        return real(register, site, cache, versions)
 
     monkeypatch.setattr(produce, "render_register", interrupted)
     with pytest.raises(KeyboardInterrupt):
