@@ -64,7 +64,14 @@ FRAGMENTS = [f"fragments/{register_id}.html" for register_id in REGISTER_IDS]
 BRANDED = ["branded/index.html", "branded/fi/esimerkki-rekrytointirekisteri.html",
            "branded/sv/esimerkki-rekrytointirekisteri.html"]
 TWO_FRAGMENTS = "fragments/branded-two.html"
-PAGES = INDEXES + NOTICES + FRAGMENTS + BRANDED + [TWO_FRAGMENTS]
+# A project that publishes its versions (versions: true), from a scratch git repository with
+# two commits: a notice page with its list of versions, a change log and a version's page.
+VERSIONED = ["versioned/fi/genetta-asiakasrekisteri.html", "versioned/fi/genetta-asiakasrekisteri/index.html",
+             "versioned/fi/genetta-asiakasrekisteri/2026-01-05.html",
+             "versioned/fi/genetta-asiakasrekisteri/2026-02-01.html",
+             "versioned/sv/esimerkki-rekrytointirekisteri/index.html",
+             "versioned/sv/esimerkki-rekrytointirekisteri/2025-03-01.html"]
+PAGES = INDEXES + NOTICES + FRAGMENTS + BRANDED + [TWO_FRAGMENTS] + VERSIONED
 LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" width="96" height="48"><rect width="96" height="48" fill="#0b57a4"/></svg>\n'
 BRAND_CSS = "header.organisation{font-weight:700;border-bottom:4px solid #0b57a4}"
 WIDTHS = (375, 1280)
@@ -123,6 +130,7 @@ def site(tmp_path_factory) -> pathlib.Path:
     (root / "fragments").mkdir(exist_ok=True)
     (root / TWO_FRAGMENTS).write_text(FRAGMENT_PAGE.format(title="Kaksi upotettua selostetta", fragment=two),
                                       encoding="utf-8")
+    _versioned(root)
     for register_id in REGISTER_IDS:
         fragment = (built / "fi" / f"{register_id}.fragment.html").read_text(encoding="utf-8")
         page = FRAGMENT_PAGE.format(title=f"Upotettava seloste {register_id}", fragment=fragment)
@@ -131,8 +139,31 @@ def site(tmp_path_factory) -> pathlib.Path:
     return root
 
 
+def _versioned(root: pathlib.Path) -> None:
+    """The shipped registers in a git repository of two commits, built with their versions."""
+    from conftest import commit
+    from conftest import git
+    from seloste import config
+    from seloste import stream
+
+    project_dir = root / "versioned-project"
+    shutil.copytree(POLICY, project_dir / "policy")
+    (project_dir / "seloste.yaml").write_text("versions: true\n", encoding="utf-8")
+    register = project_dir / "policy" / "genetta-asiakasrekisteri.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text + 'updated: "2026-01-05"\n', encoding="utf-8")
+    git(root, "init", "-q", "-b", "main", str(project_dir))
+    commit(project_dir, "first")
+    register.write_text(text.replace("        - Kontaktihistoria\n", "        - Kontaktihistoria\n        - Syntymäaika\n")
+                        + 'updated: "2026-02-01"\n', encoding="utf-8")
+    commit(project_dir, "a data category")
+    settings, problems = config.load_config(project_dir / "policy")
+    outcome = stream.run(project_dir / "policy", root / "versioned", settings, None)
+    assert not [problem for problem in problems + outcome.problems if problem.is_error], outcome.problems
+
+
 def _file(site: pathlib.Path, name: str) -> pathlib.Path:
-    return site / ("" if name.startswith(("fragments/", "branded/")) else "site") / name
+    return site / ("" if name.startswith(("fragments/", "branded/", "versioned/")) else "site") / name
 
 
 # --- Nu HTML Checker ------------------------------------------------------------------------
@@ -333,7 +364,7 @@ def _links(path: pathlib.Path) -> _Links:
     return parser
 
 
-@pytest.mark.parametrize("name", INDEXES + NOTICES + BRANDED, ids=_page_id)
+@pytest.mark.parametrize("name", INDEXES + NOTICES + BRANDED + VERSIONED, ids=_page_id)
 def test_every_link_of_a_page_resolves(site, name):
     path = _file(site, name)
     page = _links(path)
