@@ -103,6 +103,8 @@ def settings_file(organisation: Organisation) -> str:
         lines.append(f"languages: [{', '.join(organisation.languages)}]")
     if organisation.base_url:
         lines.append(f"base_url: {yaml_string(organisation.base_url)}")
+    lines += ["# Every version of each notice from the git history, a change log and feeds of changes.",
+              "versions: true"]
     return "\n".join(lines) + "\n"
 
 

@@ -33,9 +33,13 @@ def test_init_makes_a_repository_whose_notices_build_and_lint_clean(run_cli, tmp
     assert 'name: "Kahvila Papu Oy"' in register and 'email: "info@kahvilapapu.example"' in register
     lint = run_cli("lint", "--baseline", "--strict", cwd=tmp_path)
     assert lint.code == 0, lint.stdout  # green from day one
-    assert run_cli("build", cwd=tmp_path).code == 0
+    built = run_cli("build", cwd=tmp_path)
+    assert built.code == 0
     assert run_cli("check", cwd=tmp_path).code == 0
     assert (tmp_path / "output" / "fi" / "asiakasrekisteri.html").is_file()
+    # A new project publishes its versions; outside git (not yet committed) the current one, said so.
+    assert "versions: true" in settings and "[P703]" in built.stdout
+    assert len(list((tmp_path / "output" / "fi" / "asiakasrekisteri").glob("*.html"))) == 2  # a version, the log
     page = (tmp_path / "output" / "fi" / "asiakasrekisteri.html").read_text(encoding="utf-8")
     assert "<title>Asiakasrekisteri – TIETOSUOJASELOSTE – Kahvila Papu Oy</title>" in page
 
