@@ -124,8 +124,10 @@ NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
 
 
 def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versions: list[dict] = ()) -> dict[str, bytes]:
-    """Every file of one notice, keyed by its path under ``output/`` (one per
-    :data:`NOTICE_SUFFIXES`); the page lists its ``versions`` (see :func:`render_html`)."""
+    """Every file of one notice, keyed by its path under ``output/``: one per
+    :data:`NOTICE_SUFFIXES`, and its first layer in its own folder (:mod:`seloste.first_layer`);
+    the page lists its ``versions`` (see :func:`render_html`)."""
+    from seloste.first_layer import render_first_layer
     from seloste.pages import html_once
 
     base = f"{notice.language}/{notice.id}"
@@ -140,6 +142,7 @@ def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versio
         f"{base}.json": render_json(notice, data, text),
     }
     assert len(files) == len(NOTICE_SUFFIXES) and all(name[len(base):] in NOTICE_SUFFIXES for name in files)
+    files.update(render_first_layer(notice, data, site))  # in the notice's own folder, as its versions
     return files
 
 

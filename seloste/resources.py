@@ -58,7 +58,7 @@ LANGUAGES = ("fi", "sv", "en")
 
 # Top-level keys that are settings of the tool, not topics a notice tells.
 _SETTINGS = frozenset({"languages", "numbered", "autolink", "section_titles", "section_order", "omit_sections", "wording",
-                       "subtitle", "preamble", "closing", "lint", "updated_position", "within"})
+                       "subtitle", "preamble", "closing", "first_layer", "lint", "updated_position", "within"})
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,10 +1,12 @@
 """``sitemap.xml`` (sitemaps.org 0.9) of a site whose address is known (``base_url``): every
-index page and every notice page, each notice with the date it was last changed; with
-versions, each notice's change log and every version's page, with its date."""
+index page, every notice page and its first layer, each notice with the date it was last
+changed; with versions, each notice's change log and every version's page, with its date."""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
+
+from seloste.first_layer import PAGE as FIRST_LAYER
 
 
 def sitemap(base_url: str, index_paths: list[str], entries: list, histories: list = ()) -> bytes:
@@ -12,6 +14,7 @@ def sitemap(base_url: str, index_paths: list[str], entries: list, histories: lis
     versions of ``histories`` (an index entry and the summaries of its versions each)."""
     pages = {path: "" for path in index_paths}
     pages.update({f"{entry.language}/{entry.id}.html": entry.updated for entry in entries})
+    pages.update({f"{entry.language}/{entry.id}/{FIRST_LAYER}": entry.updated for entry in entries})
     for entry, versions in histories:
         if versions:
             pages[f"{entry.language}/{entry.id}/index.html"] = versions[-1]["date"]

@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -181,8 +182,9 @@ def test_files_and_folders_are_on_disk_before_the_manifest_is_replaced(built, ru
     first_rename = next(index for index, event in enumerate(events) if event[0] == "replace")
     assert [kind for kind, _ in events[:first_rename]] == ["sync"]
     fsyncs_before = [e for e in events[:manifest_at] if e[0] == "fsync"]
-    # each folder a file was renamed in (output/ and fi/), the manifest's temporary file
-    assert len(fsyncs_before) == 2 + 1
+    # each folder a file was renamed in (output/, fi/ and the new register's own folder
+    # fi/uusi/, where its first layer is), the manifest's temporary file
+    assert len(fsyncs_before) == 3 + 1
     assert events[manifest_at - 1][0] == "fsync"  # the manifest's own temporary file
     assert events[-1][0] == "fsync"  # and output/ itself after the rename
 
@@ -289,9 +291,7 @@ def test_read_only_output_is_a_problem_and_nothing_changes(built, run_cli, monke
 def test_a_folder_made_by_another_build_at_the_same_moment_is_used(built, run_cli, monkeypatch):
     project, _, _ = built
     (project / "policy" / "uusi.yaml").write_bytes((POLICY / f"{REGISTER}.yaml").read_bytes())
-    for child in (project / "output" / "fi").iterdir():
-        child.unlink()
-    (project / "output" / "fi").rmdir()
+    shutil.rmtree(project / "output" / "fi")
     real_mkdir = os.mkdir
 
     def racing_mkdir(path, mode=0o777, *, dir_fd=None):

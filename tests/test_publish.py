@@ -71,7 +71,11 @@ VERSIONED = ["versioned/fi/genetta-asiakasrekisteri.html", "versioned/fi/genetta
              "versioned/fi/genetta-asiakasrekisteri/2026-02-01.html",
              "versioned/sv/esimerkki-rekrytointirekisteri/index.html",
              "versioned/sv/esimerkki-rekrytointirekisteri/2025-03-01.html"]
-PAGES = INDEXES + NOTICES + FRAGMENTS + BRANDED + [TWO_FRAGMENTS] + VERSIONED
+# Every notice's first layer (seloste.first_layer), its page in every language, and its
+# fragment as the organisation's settings make it, in a page.
+FIRST_LAYERS = [f"{code}/{path.stem}/first-layer.html" for path in REGISTER_FILES for code in _published_in(path)]
+FIRST_LAYER_FRAGMENT = "fragments/first-layer-esimerkki-rekrytointirekisteri.html"
+PAGES = INDEXES + NOTICES + FRAGMENTS + BRANDED + [TWO_FRAGMENTS] + VERSIONED + FIRST_LAYERS + [FIRST_LAYER_FRAGMENT]
 LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" width="96" height="48"><rect width="96" height="48" fill="#0b57a4"/></svg>\n'
 BRAND_CSS = "header.organisation{font-weight:700;border-bottom:4px solid #0b57a4}"
 WIDTHS = (375, 1280)
@@ -130,6 +134,9 @@ def site(tmp_path_factory) -> pathlib.Path:
     (root / "fragments").mkdir(exist_ok=True)
     (root / TWO_FRAGMENTS).write_text(FRAGMENT_PAGE.format(title="Kaksi upotettua selostetta", fragment=two),
                                       encoding="utf-8")
+    layer = (root / "branded" / "fi" / "esimerkki-rekrytointirekisteri" / "first-layer.fragment.html").read_text(encoding="utf-8")
+    (root / FIRST_LAYER_FRAGMENT).write_text(FRAGMENT_PAGE.format(title="Upotettu tiivistelmä", fragment=layer),
+                                             encoding="utf-8")
     _versioned(root)
     for register_id in REGISTER_IDS:
         fragment = (built / "fi" / f"{register_id}.fragment.html").read_text(encoding="utf-8")
@@ -364,7 +371,7 @@ def _links(path: pathlib.Path) -> _Links:
     return parser
 
 
-@pytest.mark.parametrize("name", INDEXES + NOTICES + BRANDED + VERSIONED, ids=_page_id)
+@pytest.mark.parametrize("name", INDEXES + NOTICES + BRANDED + VERSIONED + FIRST_LAYERS, ids=_page_id)
 def test_every_link_of_a_page_resolves(site, name):
     path = _file(site, name)
     page = _links(path)

@@ -39,7 +39,8 @@ def test_init_makes_a_repository_whose_notices_build_and_lint_clean(run_cli, tmp
     assert (tmp_path / "output" / "fi" / "asiakasrekisteri.html").is_file()
     # A new project publishes its versions; outside git (not yet committed) the current one, said so.
     assert "versions: true" in settings and "[P703]" in built.stdout
-    assert len(list((tmp_path / "output" / "fi" / "asiakasrekisteri").glob("*.html"))) == 2  # a version, the log
+    published = sorted(path.name for path in (tmp_path / "output" / "fi" / "asiakasrekisteri").glob("*.html"))
+    assert len(published) == 4 and "index.html" in published and "first-layer.html" in published  # a version, the log
     page = (tmp_path / "output" / "fi" / "asiakasrekisteri.html").read_text(encoding="utf-8")
     assert "<title>Asiakasrekisteri – TIETOSUOJASELOSTE – Kahvila Papu Oy</title>" in page
 

@@ -13,12 +13,14 @@ from conftest import FIXTURES
 from conftest import POLICY
 
 from seloste import project
+from seloste.first_layer import render_first_layer
 from seloste.notice import TOPICS
 from seloste.notice import build_notice
 from seloste.resources import layouts
 from seloste.render import render_html
 from seloste.render import render_markdown
 from seloste.render import render_text
+from seloste.site import Site
 from seloste.validate import schema
 
 EVERYTHING = FIXTURES / "kaikki-kentat.yaml"
@@ -106,7 +108,8 @@ def _load(path):
 
 def _render_all(register_id: str, data: dict) -> bytes:
     notice = build_notice(register_id, data)
-    return render_html(notice) + render_markdown(notice) + render_text(notice)
+    layer = b"".join(render_first_layer(notice, data, Site()).values())
+    return render_html(notice) + render_markdown(notice) + render_text(notice) + layer
 
 
 def test_schema_is_a_valid_2020_12_schema():

@@ -220,7 +220,9 @@ def test_without_the_setting_no_versions_are_published(repository, run_cli):
     (repository / "seloste.yaml").write_text("base_url: https://tietosuoja.esimerkki.example/\n", encoding="utf-8")
     assert _build(run_cli, repository).code == 0
     output = repository / "output"
-    assert not (output / NOTICE).exists() and not (output / "feed.atom").exists()
+    # The notice's folder holds its first layer only: no version, change log or feed.
+    assert sorted(path.name for path in (output / NOTICE).iterdir()) == ["first-layer.fragment.html", "first-layer.html"]
+    assert not (output / "feed.atom").exists()
     assert "Muutoshistoria" not in (output / f"{NOTICE}.html").read_text(encoding="utf-8")
 
 
