@@ -120,13 +120,15 @@ def render_indexes(entries: list[IndexEntry], site: Site = NO_SITE) -> dict[str,
 
 
 # What each notice's file names add to its id: a register id must leave room for the longest.
-NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json")
+NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json", ".jsonld")
 
 
 def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versions: list[dict] = ()) -> dict[str, bytes]:
     """Every file of one notice, keyed by its path under ``output/``: one per
-    :data:`NOTICE_SUFFIXES`, and its first layer in its own folder (:mod:`seloste.first_layer`);
-    the page lists its ``versions`` (see :func:`render_html`)."""
+    :data:`NOTICE_SUFFIXES` (the JSON-LD in the Data Privacy Vocabulary, :mod:`seloste.dpv`,
+    among them), and its first layer in its own folder (:mod:`seloste.first_layer`); the page
+    lists its ``versions`` (see :func:`render_html`)."""
+    from seloste.dpv import render_jsonld
     from seloste.first_layer import render_first_layer
     from seloste.pages import html_once
 
@@ -140,6 +142,7 @@ def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versio
         f"{base}.md": render_markdown(notice),
         f"{base}.txt": text,
         f"{base}.json": render_json(notice, data, text),
+        f"{base}.jsonld": render_jsonld(notice, data, site),
     }
     assert len(files) == len(NOTICE_SUFFIXES) and all(name[len(base):] in NOTICE_SUFFIXES for name in files)
     files.update(render_first_layer(notice, data, site))  # in the notice's own folder, as its versions

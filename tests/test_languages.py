@@ -238,8 +238,9 @@ def _finnish_words(language: str) -> set[str]:
 
 
 # Finnish words that are names, not words of the page: the ids and links of sections, the
-# anchors of the contents and the history, which stay the same in every language.
-_NAMES = re.compile(r' (?:id|href|aria-labelledby)="[^"]*"')
+# anchors of the contents and the history, which stay the same in every language; in the
+# JSON-LD, the ids of its nodes (which name the sections they stand for).
+_NAMES = re.compile(r' (?:id|href|aria-labelledby)="[^"]*"|"@id": "[^"]*"')
 
 
 def _rendered(path, language: str) -> dict[str, str]:
