@@ -123,15 +123,19 @@ def cold_build(rounds: int, work: pathlib.Path) -> dict:
 
 
 def make_registers(count: int, folder: pathlib.Path) -> list[pathlib.Path]:
-    """``count`` copies of the shipped registers, as ``<id>-<n>.yaml``; returns their paths."""
+    """``count`` copies of the shipped registers, as ``<id>-<n>.yaml``, each with its translations
+    (``<id>-<n>.sv.yaml``); returns the registers' paths."""
     folder.mkdir()
-    shipped = sorted(path for path in (pathlib.Path(BUILD).parent / "policy").iterdir()
-                     if path.suffix in (".yaml", ".yml"))
+    policy = pathlib.Path(BUILD).parent / "policy"
+    shipped = sorted(path for path in policy.iterdir() if path.suffix in (".yaml", ".yml") and "." not in path.stem)
     made = []
     for number in range(count):
         source = shipped[number % len(shipped)]
         target = folder / f"{source.stem}-{number:04d}.yaml"
         shutil.copyfile(source, target)
+        for translation in sorted(policy.glob(f"{source.stem}.*.yaml")):
+            language = translation.name[len(source.stem) + 1:].split(".")[0]
+            shutil.copyfile(translation, folder / f"{source.stem}-{number:04d}.{language}.yaml")
         made.append(target)
     return made
 
