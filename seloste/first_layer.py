@@ -34,8 +34,6 @@ from seloste.notice.words import item_text
 from seloste.notice.words import legal_basis_name
 from seloste.site import Site
 
-PAGE = "first-layer.html"
-FRAGMENT = "first-layer.fragment.html"
 # The parts a register can write in its own words (``first_layer``), in the page's order.
 PARTS = ("controller", "purposes", "impact", "rights")
 # The topics whose sections each part may sum up; a part links to those it tells of.
@@ -314,13 +312,16 @@ def render_first_layer(notice: Notice, data: dict, site: Site) -> dict[str, byte
     from seloste.render import site_context
 
     from seloste.fragments import prefixed
+    from seloste.render import FIRST_LAYER_FRAGMENT
+    from seloste.render import FIRST_LAYER_PAGE
 
     layer = first_layer(notice, data)
     base = f"{notice.language}/{notice.id}"
     page = environment("html").get_template("first-layer.html.j2").render(
         layer=layer, notice=notice, language=notice.language, full=f"../{notice.id}.html", words=words(notice.language),
-        **stylesheet_context("style.css"), **site_context(site, f"{base}/{PAGE}"))
+        **stylesheet_context("style.css"), **site_context(site, f"{base}/{FIRST_LAYER_PAGE}"))
     full = f"{site.base_url}{base}.html" if site.base_url else f"../{notice.id}.html"
     fragment = environment("html").get_template("first-layer.fragment.html.j2").render(
         layer=layer, notice=notice, full=full, words=words(notice.language))
-    return {f"{base}/{PAGE}": _finish(page), f"{base}/{FRAGMENT}": _finish(prefixed(fragment, notice.id, site))}
+    return {f"{base}/{FIRST_LAYER_PAGE}": _finish(page),
+            f"{base}/{FIRST_LAYER_FRAGMENT}": _finish(prefixed(fragment, notice.id, site))}

@@ -121,6 +121,9 @@ def render_indexes(entries: list[IndexEntry], site: Site = NO_SITE) -> dict[str,
 
 # What each notice's file names add to its id: a register id must leave room for the longest.
 NOTICE_SUFFIXES = (".html", ".fragment.html", ".md", ".txt", ".json", ".jsonld")
+# The first layer's page and fragment, in the notice's own folder (<language>/<id>/).
+FIRST_LAYER_PAGE = "first-layer.html"
+FIRST_LAYER_FRAGMENT = "first-layer.fragment.html"
 
 
 def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versions: list[dict] = ()) -> dict[str, bytes]:
@@ -166,7 +169,6 @@ def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: 
     :class:`IndexEntry` and the summary of its versions, :func:`seloste.versions.history_files`)."""
     from seloste.fragments import SCOPED_STYLESHEET
     from seloste.fragments import scoped_stylesheet
-    from seloste.sitemap import sitemap
 
     files = {**notice_files, **indexes, "schema/register.schema.json": resources.SCHEMA_PATH.read_bytes()}
     if site.logo_name:
@@ -179,5 +181,7 @@ def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: 
         files.update(render_site_feeds([(entry.language, entry.id, entry.name, entry.controller, versions)
                                         for entry, versions in histories], site))
     if site.base_url:
+        from seloste.sitemap import sitemap
+
         files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries, histories)
     return dict(sorted(files.items()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from seloste.first_layer import PAGE as FIRST_LAYER
+from seloste.render import FIRST_LAYER_PAGE
 
 
 def sitemap(base_url: str, index_paths: list[str], entries: list, histories: list = ()) -> bytes:
@@ -14,7 +14,7 @@ def sitemap(base_url: str, index_paths: list[str], entries: list, histories: lis
     versions of ``histories`` (an index entry and the summaries of its versions each)."""
     pages = {path: "" for path in index_paths}
     pages.update({f"{entry.language}/{entry.id}.html": entry.updated for entry in entries})
-    pages.update({f"{entry.language}/{entry.id}/{FIRST_LAYER}": entry.updated for entry in entries})
+    pages.update({f"{entry.language}/{entry.id}/{FIRST_LAYER_PAGE}": entry.updated for entry in entries})
     for entry, versions in histories:
         if versions:
             pages[f"{entry.language}/{entry.id}/index.html"] = versions[-1]["date"]
