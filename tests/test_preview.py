@@ -47,9 +47,12 @@ def test_the_state_holds_every_notice_file_as_the_build_writes_it(project, run_c
     state = State(project / "policy")
     assert run_cli("build", "--no-cache", cwd=project).code == 0
     for name in ("fi/esimerkki-rekrytointirekisteri.html", "sv/esimerkki-rekrytointirekisteri.md",
-                 "en/esimerkki-rekrytointirekisteri.txt", "fi/jasenet.json", "index.html", "sv/index.html"):
+                 "en/esimerkki-rekrytointirekisteri.txt", "fi/jasenet.json", "sv/esimerkki-rekrytointirekisteri.jsonld",
+                 "fi/jasenet/first-layer.html", "sv/esimerkki-rekrytointirekisteri/first-layer.fragment.html",
+                 "index.html", "sv/index.html"):
         assert state.file(name) == (project / "output" / name).read_bytes(), name
     assert state.file("../seloste.yaml") is None and state.file("policy/jasenet.yaml") is None
+    assert state.file("fi/jasenet/muu/first-layer.html") is None and state.file("fi/muu/first-layer.html") is None
 
 
 def test_an_edit_reloads_its_register_and_shows_what_it_changes(project):
@@ -133,6 +136,15 @@ def test_a_notice_page_has_the_panel_and_the_preview_script_the_published_page_h
     assert b"<script" not in server.state.file(f"fi/{EXAMPLE}.html")
     assert _get(server, "/__seloste/state")[2] == b'{"generation": %d}' % server.state.generation
     assert _get(server, f"/fi/{EXAMPLE}.md")[1].startswith("text/markdown")
+
+
+def test_the_first_layer_is_previewed_with_its_registers_panel_and_the_json_ld_as_itself(server, project):
+    status, kind, body = _get(server, f"/fi/{EXAMPLE}/first-layer.html")
+    assert status == 200 and kind.startswith("text/html")
+    assert '<aside class="seloste-preview"' in body.decode() and "<h1>Tietosuoja lyhyesti: " in body.decode()
+    status, kind, body = _get(server, f"/fi/{EXAMPLE}.jsonld")
+    assert status == 200 and body == server.state.file(f"fi/{EXAMPLE}.jsonld") and b'"dpv:PrivacyNotice"' in body
+    assert kind == "application/ld+json"
 
 
 def test_a_register_never_valid_shows_its_errors_and_a_page_it_has_not_is_not_found(server, project):

@@ -24,7 +24,8 @@ from seloste.resources import DATA_DIR
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 _TYPES = {".html": "text/html; charset=utf-8", ".md": "text/markdown; charset=utf-8",
-          ".txt": "text/plain; charset=utf-8", ".json": "application/json", ".css": "text/css; charset=utf-8",
+          ".txt": "text/plain; charset=utf-8", ".json": "application/json", ".jsonld": "application/ld+json",
+          ".css": "text/css; charset=utf-8",
           ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
           ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".xml": "application/xml"}
 _OWN = {"/__seloste/preview.js": "preview.js", "/__seloste/preview.css": "preview.css"}

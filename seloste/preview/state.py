@@ -60,13 +60,15 @@ class State:
         return entry.files.get(name) if entry is not None else None
 
     def entry_of(self, name: str) -> Entry | None:
-        """The register whose notice file ``name`` (``<language>/<id>.<suffix>``) is, also
-        when it has no files yet (it has never been valid)."""
+        """The register whose notice file ``name`` (``<language>/<id>.<suffix>``, or a file of
+        its own folder, ``<language>/<id>/first-layer.html``) is, also when it has no files yet
+        (it has never been valid)."""
         language, _, file_name = name.partition("/")
-        if not language or "/" in file_name:
+        folder, _, inner = file_name.partition("/")
+        if not language or "/" in inner:
             return None
         with self.lock:
-            return self.entries.get(register_id(file_name))
+            return self.entries.get(folder if inner else register_id(file_name))
 
     # --- changes --------------------------------------------------------------------------------
 
