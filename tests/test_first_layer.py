@@ -250,3 +250,20 @@ def test_an_unsafe_link_in_the_registers_own_words_is_refused_at_its_line(tmp_pa
     errors = [problem for problem in problems if problem.is_error]
     line = path.read_text(encoding="utf-8").splitlines().index('  rights: "[linkki](javascript:alert(1))"') + 1
     assert registers == [] and [(problem.line, "first_layer.rights" in problem.message) for problem in errors] == [(line, True)]
+
+
+def test_the_diff_shows_a_change_of_the_registers_own_words_for_the_first_layer_as_material():
+    from seloste import diff
+    from seloste.load import load_text
+
+    document, problems = load_text((FIXTURES / "oma-rakenne.yaml").read_bytes(), "oma-rakenne.yaml",
+                                   frozenset({"none", "public", "ordered", "numbered"}))
+    assert not problems and "first_layer" in document.data
+    old = document.data
+    new = {**old, "first_layer": {**old["first_layer"], "impact": "Luovutamme tietosi yhteistyökumppaneillemme."}}
+    del new["first_layer"]["rights"]
+    changes = [(change.section, change.kind, change.action, change.name, change.material)
+               for change in diff.register_changes(old, new)]
+    own = resources.data_file("first_layer.yaml")["fi"]
+    assert sorted(changes) == [(own["name"], "first_layer_part", "changed", own["impact"], True),
+                               (own["name"], "first_layer_part", "removed", own["rights"], True)]

@@ -23,8 +23,10 @@ from seloste.diff.wording import excerpt
 from seloste.diff.wording import is_wording_fix
 from seloste.diff.wording import same_characters
 from seloste.notice.words import shorten
+from seloste.resources import data_file
 from seloste.resources import register_phrases
 from seloste.resources import register_sections
+from seloste.resources import source_language
 
 
 # Attributes an entry is compared by but that no change names: the text as written (a change
@@ -83,7 +85,8 @@ def _topic_ranks(data: dict) -> dict[str, int]:
 def _meta_title(topic: str, data: dict) -> str:
     labels = register_phrases(data)["labels"]
     return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"], "version": labels["version"],
-            "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti"}.get(topic, topic)
+            "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti",
+            "first_layer": data_file("first_layer.yaml")[source_language(data)]["name"]}.get(topic, topic)
 
 
 def _sections(data: dict) -> dict:

@@ -50,6 +50,7 @@ NOUNS = {
     "translation": "käännös",
     "preamble": "alkuteksti",
     "closing": "lopputeksti",
+    "first_layer_part": "tiivistelmän osa",
     "title": "otsikko",
     "register_name": "rekisterin nimi",
     "layout": "rakenne",

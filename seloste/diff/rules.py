@@ -78,6 +78,8 @@ MATERIAL: dict[tuple[str, str], frozenset] = {
     ("section", "custom_section"): ALL,
     ("preamble", "preamble"): ALL,
     ("closing", "closing"): ALL,
+    # The first layer's own words (first_layer) are what many data subjects read first.
+    ("first_layer", "first_layer_part"): ALL,
     # A text that declares the facts it states ("states:") is classed by the first fact's topic:
     # a change to it is material wherever that topic's statements are.
     ("controller", "stated"): ALL,

@@ -10,11 +10,14 @@ records the items the diff compares; how a setting or a text reads is in :mod:`.
 
 from __future__ import annotations
 
+from seloste import resources
 from seloste.blocks import Change
 from seloste.blocks import Heading
 from seloste.blocks import Notice
 from seloste.blocks import Section
 from seloste.notice.builder import Builder
+from seloste.notice.words import content_source
+from seloste.notice.words import content_words
 from seloste.notice.words import display_date
 from seloste.notice.words import finnish_date
 from seloste.notice.words import legal_basis_names
@@ -94,6 +97,13 @@ def build_notice(register_id: str, data: dict, language: str | None = None) -> N
         for number, (section_id, title, blocks) in enumerate(planned, start=1)
     )
     preamble, closing = tuple(builder.framing("preamble")), tuple(builder.framing("closing"))
+    # The first layer's own words are not on this page, but data subjects read them: the diff
+    # compares them as the register's other texts.
+    if "first_layer" in data:
+        layer_words = resources.data_file("first_layer.yaml")[language]  # seloste.first_layer's words
+        for part, value in data["first_layer"].items():  # one item a part, whatever it declares
+            builder.record("first_layer", "first_layer_part", part, layer_words["intro_name" if part == "intro" else part],
+                           content_words(value), (("source", content_source(value)),))
     labels = words["labels"]
     return Notice(
         id=register_id,
