@@ -61,7 +61,8 @@ def block_facts(block) -> tuple[str, ...]:
 
 def stated(data: dict) -> dict[str, list[tuple]]:
     """Every fact the register's texts declare, with the path of each block that declares it,
-    in file order: ``{"erasure": [("rights", "intro", 0)]}``."""
+    in file order: ``{"erasure": [("rights", "intro", 0)]}``. The first layer's own words
+    (``first_layer``) sum the notice up: what they declare is not told by the notice itself."""
     found: dict[str, list[tuple]] = {}
 
     def walk(value, path):
@@ -69,7 +70,7 @@ def stated(data: dict) -> dict[str, list[tuple]]:
             for fact in block_facts(value):
                 found.setdefault(fact, []).append(path)
             for key, sub in value.items():
-                if key not in ("states", "lint", "wording"):
+                if key not in ("states", "lint", "wording", "first_layer"):
                     walk(sub, (*path, key))
         elif isinstance(value, list):
             for index, sub in enumerate(value):

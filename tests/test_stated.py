@@ -77,6 +77,14 @@ def test_every_place_a_fact_can_be_declared_is_found_with_its_path():
                           "contract", "legal_obligation", "legitimate_interests", "legitimate_interest"}
 
 
+def test_a_fact_declared_only_in_the_first_layer_is_not_told_by_the_notice():
+    data = _data()
+    data["first_layer"] = {"rights": [{"text": "Voit siirtää tietosi toiseen palveluun.", "states": ["portability"]}]}
+    found = facts.stated(data)
+    assert ("first_layer", "rights", 0) not in [path for paths in found.values() for path in paths]
+    assert found == facts.stated(_data())
+
+
 def test_a_single_fact_may_be_written_without_brackets():
     assert facts.block_facts({"text": "x", "states": "erasure"}) == ("erasure",)
     assert facts.block_facts({"text": "x", "states": ["erasure", "access"]}) == ("erasure", "access")
