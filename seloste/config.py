@@ -11,6 +11,8 @@
 - ``fragments``: an id prefix for the embeddable fragments, and a stylesheet scoped to them;
 - ``versions``: ``true`` publishes every version of each notice from the git history, its
   change log and feeds of material changes (:mod:`seloste.versions`);
+- ``first_layer``, ``linked_data``: ``false`` leaves out every notice's first layer
+  (:mod:`seloste.first_layer`) or its JSON-LD (:mod:`seloste.dpv`), which are made by default;
 - ``lint``: rule levels, as ``lint.yaml`` gives them (one or the other).
 
 A missing file is no setting at all. The file is read with the strict YAML loader and every
@@ -30,7 +32,8 @@ from seloste.site import Site
 
 FILE_NAME = "seloste.yaml"
 MAX_ASSET_BYTES = 1024 * 1024  # a logo or a stylesheet
-BOOLEAN_KEYS = frozenset({"stylesheet", "versions"})  # fragments.stylesheet, versions; the top-level stylesheet is a file name
+# fragments.stylesheet and the switches; the top-level stylesheet is a file name
+BOOLEAN_KEYS = frozenset({"stylesheet", "versions", "first_layer", "linked_data"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,6 +193,8 @@ def _site(data: dict, document, project_dir: pathlib.Path) -> tuple[Site, list[P
         fragment_prefix=fragments.get("id_prefix", ""),
         fragment_stylesheet=bool(fragments.get("stylesheet", False)),
         versions=data.get("versions", False) is True,
+        first_layer=data.get("first_layer", True) is not False,
+        linked_data=data.get("linked_data", True) is not False,
     )
     return site, problems
 

@@ -145,10 +145,12 @@ def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versio
         f"{base}.md": render_markdown(notice),
         f"{base}.txt": text,
         f"{base}.json": render_json(notice, data, text),
-        f"{base}.jsonld": render_jsonld(notice, data, site),
     }
-    assert len(files) == len(NOTICE_SUFFIXES) and all(name[len(base):] in NOTICE_SUFFIXES for name in files)
-    files.update(render_first_layer(notice, data, site))  # in the notice's own folder, as its versions
+    if site.linked_data:
+        files[f"{base}.jsonld"] = render_jsonld(notice, data, site)
+    assert all(name[len(base):] in NOTICE_SUFFIXES for name in files)
+    if site.first_layer:
+        files.update(render_first_layer(notice, data, site))  # in the notice's own folder, as its versions
     return files
 
 
@@ -183,5 +185,5 @@ def site_files(notice_files: dict[str, bytes], indexes: dict[str, bytes], site: 
     if site.base_url:
         from seloste.sitemap import sitemap
 
-        files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries, histories)
+        files["sitemap.xml"] = sitemap(site.base_url, list(indexes), entries, histories, site.first_layer)
     return dict(sorted(files.items()))

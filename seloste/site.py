@@ -19,6 +19,8 @@ class Site:
     fragment_prefix: str = ""  # fragments' ids become <prefix>-<register id>-<id>
     fragment_stylesheet: bool = False  # write output/fragment.css, scoped to .seloste-fragment
     versions: bool = False  # publish every version from git, a change log and feeds (seloste.versions)
+    first_layer: bool = True  # each notice's first layer (seloste.first_layer)
+    linked_data: bool = True  # each notice's JSON-LD (seloste.dpv)
 
     def key(self) -> str:
         """What the settings add, as one string for the keys of cached pages."""

@@ -9,12 +9,14 @@ from xml.sax.saxutils import escape
 from seloste.render import FIRST_LAYER_PAGE
 
 
-def sitemap(base_url: str, index_paths: list[str], entries: list, histories: list = ()) -> bytes:
-    """The sitemap of the index pages at ``index_paths``, the notices of ``entries`` and the
-    versions of ``histories`` (an index entry and the summaries of its versions each)."""
+def sitemap(base_url: str, index_paths: list[str], entries: list, histories: list = (), first_layers: bool = True) -> bytes:
+    """The sitemap of the index pages at ``index_paths``, the notices of ``entries`` (and their
+    ``first_layers``) and the versions of ``histories`` (an index entry and the summaries of
+    its versions each)."""
     pages = {path: "" for path in index_paths}
     pages.update({f"{entry.language}/{entry.id}.html": entry.updated for entry in entries})
-    pages.update({f"{entry.language}/{entry.id}/{FIRST_LAYER_PAGE}": entry.updated for entry in entries})
+    if first_layers:
+        pages.update({f"{entry.language}/{entry.id}/{FIRST_LAYER_PAGE}": entry.updated for entry in entries})
     for entry, versions in histories:
         if versions:
             pages[f"{entry.language}/{entry.id}/index.html"] = versions[-1]["date"]

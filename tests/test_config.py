@@ -86,3 +86,25 @@ def test_rule_levels_may_be_set_in_the_settings_but_not_in_two_places(run_cli, t
     (project / "lint.yaml").write_text("rules:\n  FI-LEGACY-LAYOUT: info\n", encoding="utf-8")
     found = _problems(run_cli, project)
     assert len(found) == 1 and "seloste.yaml:1:1: error [P701]" in found[0] and "lint.yaml" in found[0]
+
+
+def test_the_first_layer_and_the_json_ld_can_be_left_out_and_come_back(run_cli, tmp_path):
+    project = _project(tmp_path, "base_url: https://tietosuoja.strandby.example/\nfirst_layer: false\nlinked_data: false\n")
+    assert run_cli("build", cwd=project).code == 0
+    output = project / "output"
+    published = sorted(path.relative_to(output).as_posix() for path in output.rglob("*") if path.is_file())
+    assert "fi/kunta.html" in published and "sv/kunta.html" in published
+    assert not [name for name in published if "first-layer" in name or name.endswith(".jsonld")]
+    assert "first-layer" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert run_cli("check", cwd=project).code == 0
+    (project / "seloste.yaml").write_text("base_url: https://tietosuoja.strandby.example/\n", encoding="utf-8")
+    assert run_cli("check", cwd=project).code == 1  # the files the settings now ask for are missing
+    assert run_cli("build", cwd=project).code == 0
+    for name in ("fi/kunta/first-layer.html", "sv/kunta/first-layer.fragment.html", "fi/jasenet.jsonld", "sv/kunta.jsonld"):
+        assert (output / name).is_file(), name
+    assert "https://tietosuoja.strandby.example/sv/kunta/first-layer.html" in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_switches_are_true_or_false_only(run_cli, tmp_path):
+    found = _problems(run_cli, _project(tmp_path, "first_layer: ei\n"))
+    assert [line.split(" error ")[0] for line in found] == ["seloste.yaml:1:14:"]
