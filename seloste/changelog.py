@@ -72,14 +72,9 @@ def summary_entry(version: Version) -> dict:
 
 
 def _page(template: str, path: str, site: Site, language: str, **context) -> bytes:
-    from seloste.pages import environment
-    from seloste.pages import stylesheet_context
-    from seloste.render import _finish
-    from seloste.render import site_context
+    from seloste.render import render_page
 
-    page = environment("html").get_template(template)
-    return _finish(page.render(language=language, words=words(language), **context,
-                               **stylesheet_context("style.css"), **site_context(site, path)))
+    return render_page(template, path, site, language, words=words(language), **context)
 
 
 def render_version_page(version: Version, register_id: str, site: Site) -> bytes:

@@ -28,10 +28,12 @@ from seloste.blocks import Fields
 from seloste.blocks import Notice
 from seloste.blocks import Paragraph
 from seloste.load import as_list
+from seloste.notice.contact import contact_line
 from seloste.notice.contact import email_link
 from seloste.notice.contact import web_link
 from seloste.notice.words import item_text
 from seloste.notice.words import legal_basis_name
+from seloste.notice.words import none_sentence
 from seloste.site import Site
 
 # The parts a register can write in its own words (``first_layer``), in the page's order.
@@ -89,11 +91,10 @@ def first_layer(notice: Notice, data: dict) -> FirstLayer:
     titles = {section.id: section.title for section in notice.sections}
     parts = []
     for name in PARTS:
-        layer.told = set()
-        blocks = getattr(layer, name)()
-        if name in written:  # the register's own words; the links stay those of its facts
-            blocks, layer.told = builder.content(written[name]), set(PART_TOPICS[name]) if not layer.told else layer.told
-        ids = list(dict.fromkeys(section_id for topic in PART_TOPICS[name] if topic in layer.told
+        blocks, told = layer.part(name)
+        if name in written:  # the register's own words; the links stay those of its facts, if any
+            blocks, told = builder.content(written[name]), told or set(PART_TOPICS[name])
+        ids = list(dict.fromkeys(section_id for topic in PART_TOPICS[name] if topic in told
                                  for section_id in placed.get(topic, ())))
         if blocks:
             parts.append(Part(name, own[name], tuple(blocks), tuple((titles[section_id], section_id) for section_id in ids)))
@@ -111,6 +112,11 @@ class _Layer:
         self.autolink = data.get("autolink") is True
         self.told: set[str] = set()  # the topics the part being made tells of
 
+    def part(self, name: str) -> tuple[list, set]:
+        """The blocks of the part ``name`` made from the facts, and the topics they tell of."""
+        self.told = set()
+        return getattr(self, name)(), self.told
+
     def md(self, value: str) -> markup.Text:
         """A text field of the register, read as the full notice reads it."""
         return markup.markdown(value, self.autolink)
@@ -121,9 +127,7 @@ class _Layer:
     def _none(self, topic: str, statement: str) -> Paragraph | None:
         """The notice's sentence for a topic the register says is empty (``none``), or None."""
         value = self.data.get(topic, {})
-        if not value.get("none"):
-            return None
-        return Paragraph(markup.plain(value["none"] if isinstance(value["none"], str) else self.words["statements"][statement]))
+        return Paragraph(markup.plain(none_sentence(value, statement, self.words))) if value.get("none") else None
 
     def _entries(self, items) -> BulletList:
         return BulletList(tuple(self.md(item_text(item)) for item in items))
@@ -149,13 +153,10 @@ class _Layer:
         dpo = self.data.get("dpo")
         if dpo:
             self.told.add("dpo")
-            none = self._none("dpo", "dpo_none")
-            contact = [dpo[key] for key in ("name", "email", "phone") if key in dpo]
-            if contact:
-                value = markup.Text((("p", (), _joined(dpo)),), ", ".join(contact))
-                blocks.append(Fields((Field(self.own["dpo"], value),)))
-            elif none:
-                blocks.append(none)
+            if any(key in dpo for key in ("name", "email", "phone")):
+                blocks.append(Fields((Field(self.own["dpo"], contact_line(dpo)),)))
+            elif dpo.get("none"):
+                blocks.append(self._none("dpo", "dpo_none"))
         return blocks
 
     def _bases(self, value: dict) -> str:
@@ -269,19 +270,6 @@ class _Layer:
         return blocks
 
 
-def _joined(contact: dict) -> tuple:
-    """A contact's name, e-mail (a link) and phone as inline nodes."""
-    nodes: list = []
-    for key in ("name", "email", "phone"):
-        if key not in contact:
-            continue
-        if nodes:
-            nodes.append(("#text", ", "))
-        value = contact[key]
-        nodes.append(("a", (("href", f"mailto:{value}"),), (("#text", value),)) if key == "email" else ("#text", value))
-    return tuple(nodes)
-
-
 def _rights_contact(data: dict) -> tuple:
     """Where a person asks to use their rights, as inline nodes: the controller's contact
     person's e-mail, the controller's, the data protection officer's, or the controller's
@@ -289,7 +277,7 @@ def _rights_contact(data: dict) -> tuple:
     controller = data["controller"]
     for address in (controller.get("contact_person", {}).get("email"), controller.get("email"), data.get("dpo", {}).get("email")):
         if address:
-            return (("a", (("href", f"mailto:{address}"),), (("#text", address),)),)
+            return email_link(address).inline
     if "phone" in controller:
         return (("#text", controller["phone"]),)
     return ()
@@ -307,9 +295,8 @@ def _data_categories(data: dict) -> list:
 def render_first_layer(notice: Notice, data: dict, site: Site) -> dict[str, bytes]:
     """The first layer's page and fragment, keyed by path under ``output/``."""
     from seloste.pages import environment
-    from seloste.pages import stylesheet_context
     from seloste.render import _finish
-    from seloste.render import site_context
+    from seloste.render import render_page
 
     from seloste.fragments import prefixed
     from seloste.render import FIRST_LAYER_FRAGMENT
@@ -317,11 +304,10 @@ def render_first_layer(notice: Notice, data: dict, site: Site) -> dict[str, byte
 
     layer = first_layer(notice, data)
     base = f"{notice.language}/{notice.id}"
-    page = environment("html").get_template("first-layer.html.j2").render(
-        layer=layer, notice=notice, language=notice.language, full=f"../{notice.id}.html", words=words(notice.language),
-        **stylesheet_context("style.css"), **site_context(site, f"{base}/{FIRST_LAYER_PAGE}"))
+    page = render_page("first-layer.html.j2", f"{base}/{FIRST_LAYER_PAGE}", site, notice.language,
+                       layer=layer, notice=notice, full=f"../{notice.id}.html", words=words(notice.language))
     full = f"{site.base_url}{base}.html" if site.base_url else f"../{notice.id}.html"
     fragment = environment("html").get_template("first-layer.fragment.html.j2").render(
         layer=layer, notice=notice, full=full, words=words(notice.language))
-    return {f"{base}/{FIRST_LAYER_PAGE}": _finish(page),
+    return {f"{base}/{FIRST_LAYER_PAGE}": page,
             f"{base}/{FIRST_LAYER_FRAGMENT}": _finish(prefixed(fragment, notice.id, site))}

@@ -38,7 +38,6 @@ def render_markdown(notice: Notice) -> bytes:
 def render_html(notice: Notice, site: Site = NO_SITE, versions: list[dict] = ()) -> bytes:
     """The notice as a standalone HTML page; with its ``versions`` (the summaries of
     :func:`seloste.versions.history_files`), a list of them and the way to its change log."""
-    template = environment("html").get_template("notice.html.j2")
     listed, history = [], {}
     if versions:
         from seloste.changelog import words
@@ -47,9 +46,15 @@ def render_html(notice: Notice, site: Site = NO_SITE, versions: list[dict] = ())
         history = words(notice.language)
         listed = [(entry["slug"], entry["date"], history["version"].format(date=display_date(entry["date"], notice.language)))
                   for entry in reversed(versions)]
-    return _finish(template.render(notice=notice, language=notice.language, versions=listed, history=history,
-                                   **stylesheet_context("style.css"),
-                                   **site_context(site, f"{notice.language}/{notice.id}.html")))
+    return render_page("notice.html.j2", f"{notice.language}/{notice.id}.html", site, notice.language,
+                       notice=notice, versions=listed, history=history)
+
+
+def render_page(template: str, path: str, site: Site, language: str, **context) -> bytes:
+    """A standalone page of ``template`` at ``path`` under ``output/``, in ``language``: the
+    page frame's stylesheet and the project's settings (:func:`site_context`) with ``context``."""
+    page = environment("html").get_template(template)
+    return _finish(page.render(language=language, **context, **stylesheet_context("style.css"), **site_context(site, path)))
 
 
 def render_fragment(notice: Notice, site: Site = NO_SITE) -> bytes:
@@ -96,12 +101,10 @@ def render_index(entries: list[IndexEntry], language: str = "fi", languages: tup
     with several ``languages`` ((language, its name) each) the page links to the others."""
     from seloste.index import groups
 
-    template = environment("html").get_template("index.html.j2")
     prefix = "" if language == "fi" else "../"
     others = [(code, name, prefix + index_path(code)) for code, name in languages]
-    return _finish(template.render(groups=groups(entries), language=language, page=resources.phrases(language)["page"],
-                                   prefix=prefix, languages=others if len(others) > 1 else [],
-                                   **stylesheet_context("style.css"), **site_context(site, index_path(language))))
+    return render_page("index.html.j2", index_path(language), site, language, groups=groups(entries),
+                       page=resources.phrases(language)["page"], prefix=prefix, languages=others if len(others) > 1 else [])
 
 
 def index_path(language: str) -> str:

@@ -30,6 +30,7 @@ from seloste.notice.contact import web_link
 from seloste.notice.words import content_source
 from seloste.notice.words import content_words
 from seloste.notice.words import item_text
+from seloste.notice.words import none_sentence
 from seloste.notice.words import shorten
 from seloste.notice.words import split_stated
 from seloste.notice.words import source_notes
@@ -99,7 +100,7 @@ class Builder(Parties, Subjects, Research):
 
     def _none_sentence(self, value: dict, statement: str) -> str:
         """What the notice says for ``none``: the register's own sentence, or the standard one."""
-        return value["none"] if isinstance(value["none"], str) else self.words["statements"][statement]
+        return none_sentence(value, statement, self.words)
 
     def record_items(self, topic: str, kind: str, value: dict, describe=lambda item: ()) -> None:
         for item in value.get("items", []):

@@ -43,11 +43,11 @@ def web_link(url: str) -> markup.Text:
 
 
 def contact_line(contact: dict) -> markup.Text:
-    """A contact person on one line: name, title, phone and e-mail (a link)."""
-    nodes: list = [("#text", contact["name"] + (f", {contact['title']}" if "title" in contact else ""))]
-    if "phone" in contact:
-        nodes.append(("#text", f", {contact['phone']}"))
+    """A contact person (or a data protection officer) on one line: name, title, phone and
+    e-mail (a link), those it has."""
+    words = ", ".join(contact[key] for key in ("name", "title", "phone") if key in contact)
+    nodes: list = [("#text", words)] if words else []
     if "email" in contact:
-        nodes.append(("#text", ", "))
-        nodes.append(("a", (("href", f"mailto:{contact['email']}"),), (("#text", contact["email"]),)))
-    return markup.Text((("p", (), tuple(nodes)),), contact["name"])
+        nodes += [("#text", ", ")] if words else []
+        nodes += email_link(contact["email"]).inline
+    return markup.Text((("p", (), tuple(nodes)),), contact.get("name", contact.get("email", "")))

@@ -53,6 +53,12 @@ def legal_basis_name(basis, words: dict) -> str:
     return name
 
 
+def none_sentence(value: dict, statement: str, words: dict) -> str:
+    """What the notice says for a topic's ``none``: the register's own sentence, or the
+    standard one (``statements.<statement>`` of ``words``)."""
+    return value["none"] if isinstance(value["none"], str) else words["statements"][statement]
+
+
 def special_category_note(category: dict, words: dict) -> str:
     """A data category's special category and its condition: ``terveystiedot, käsittelyn edellytys
     GDPR 9(2)(h)``; "" when it has none."""
