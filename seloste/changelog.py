@@ -10,7 +10,6 @@ rule, no revision.
 from __future__ import annotations
 
 import typing
-import uuid
 from xml.sax.saxutils import escape
 from xml.sax.saxutils import quoteattr
 
@@ -146,13 +145,10 @@ def _feed(language: str, title: str, path: str, entries: list[tuple], site: Site
     def address(target: str) -> str:
         return site.base_url + target if site.base_url else root + target
 
-    def identity(target: str) -> str:
-        return site.base_url + target if site.base_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'seloste:' + target)}"
-
     updated = max((entry[0] for entry in entries), default="1970-01-01")
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(language)}>',
-             f"<id>{escape(identity(path))}</id>",
+             f"<id>{escape(site.permanent_id(path))}</id>",
              f"<title>{escape(title)}</title>",
              f"<updated>{updated}T00:00:00Z</updated>",
              f'<link rel="self" type="application/atom+xml" href={quoteattr(address(path))}/>']
@@ -161,7 +157,7 @@ def _feed(language: str, title: str, path: str, entries: list[tuple], site: Site
     for date, register_id, slug, name, controller, text in entries:
         target = f"{language}/{register_id}/{slug}.html"
         lines += ["<entry>",
-                  f"<id>{escape(identity(target))}</id>",
+                  f"<id>{escape(site.permanent_id(target))}</id>",
                   f"<title>{escape(name)} – {escape(words(language)['version'].format(date=display_date(date, language)))}</title>",
                   f"<updated>{date}T00:00:00Z</updated>",
                   f'<link rel="alternate" type="text/html" href={quoteattr(address(target))}/>',

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import typing
-import uuid
 
 from seloste import markup
 from seloste import resources
@@ -90,7 +89,7 @@ def render_jsonld(notice: Notice, data: dict, site: Site) -> bytes:
     """The notice of ``data`` (the register as published in the notice's language) as JSON-LD:
     UTF-8, indented, the same bytes on every build."""
     path = f"{notice.language}/{notice.id}.html"
-    node = site.base_url + path if site.base_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'seloste:' + path)}"
+    node = site.permanent_id(path)
     page = site.base_url + path if site.base_url else f"{notice.id}.html"  # relative: beside this file
     document = {"@context": {**CONTEXT, "@language": notice.language}, **_clean({
         "@id": node,

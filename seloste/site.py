@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import uuid
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,6 +28,14 @@ class Site:
         fields = dataclasses.asdict(self)
         fields["logo"] = hashlib.sha256(self.logo).hexdigest()
         return repr(sorted(fields.items()))
+
+    def permanent_id(self, path: str) -> str:
+        """The id of the page at ``path`` under ``output/`` (in feeds, in linked data): its
+        address when the site's is known, else a ``urn:uuid:`` name made from the path, the
+        same on every build and every machine."""
+        if self.base_url:
+            return self.base_url + path
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'seloste:' + path)}"
 
     @property
     def logo_path(self) -> str:
