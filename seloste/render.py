@@ -134,8 +134,6 @@ def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versio
     :data:`NOTICE_SUFFIXES` (the JSON-LD in the Data Privacy Vocabulary, :mod:`seloste.dpv`,
     among them), and its first layer in its own folder (:mod:`seloste.first_layer`); the page
     lists its ``versions`` (see :func:`render_html`)."""
-    from seloste.dpv import render_jsonld
-    from seloste.first_layer import render_first_layer
     from seloste.pages import html_once
 
     base = f"{notice.language}/{notice.id}"
@@ -150,9 +148,13 @@ def render_notice_files(notice: Notice, data: dict, site: Site = NO_SITE, versio
         f"{base}.json": render_json(notice, data, text),
     }
     if site.linked_data:
+        from seloste.dpv import render_jsonld
+
         files[f"{base}.jsonld"] = render_jsonld(notice, data, site)
     assert all(name[len(base):] in NOTICE_SUFFIXES for name in files)
     if site.first_layer:
+        from seloste.first_layer import render_first_layer
+
         files.update(render_first_layer(notice, data, site))  # in the notice's own folder, as its versions
     return files
 

@@ -23,7 +23,6 @@ from seloste.diff.wording import excerpt
 from seloste.diff.wording import is_wording_fix
 from seloste.diff.wording import same_characters
 from seloste.notice.words import shorten
-from seloste.resources import data_file
 from seloste.resources import register_phrases
 from seloste.resources import register_sections
 from seloste.resources import source_language
@@ -83,10 +82,12 @@ def _topic_ranks(data: dict) -> dict[str, int]:
 
 
 def _meta_title(topic: str, data: dict) -> str:
+    from seloste.first_layer import words as first_layer_words
+
     labels = register_phrases(data)["labels"]
     return {"title": "Otsikko", "layout": "Rakenne", "updated": labels["updated"], "version": labels["version"],
             "history": labels["history"], "preamble": "Alkuteksti", "closing": "Lopputeksti",
-            "first_layer": data_file("first_layer.yaml")[source_language(data)]["name"]}.get(topic, topic)
+            "first_layer": first_layer_words(source_language(data))["name"]}.get(topic, topic)
 
 
 def _sections(data: dict) -> dict:

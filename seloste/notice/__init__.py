@@ -10,7 +10,6 @@ records the items the diff compares; how a setting or a text reads is in :mod:`.
 
 from __future__ import annotations
 
-from seloste import resources
 from seloste.blocks import Change
 from seloste.blocks import Heading
 from seloste.blocks import Notice
@@ -100,7 +99,9 @@ def build_notice(register_id: str, data: dict, language: str | None = None) -> N
     # The first layer's own words are not on this page, but data subjects read them: the diff
     # compares them as the register's other texts.
     if "first_layer" in data:
-        layer_words = resources.data_file("first_layer.yaml")[language]  # seloste.first_layer's words
+        from seloste.first_layer import words as first_layer_words
+
+        layer_words = first_layer_words(language)
         for part, value in data["first_layer"].items():  # one item a part, whatever it declares
             builder.record("first_layer", "first_layer_part", part, layer_words["intro_name" if part == "intro" else part],
                            content_words(value), (("source", content_source(value)),))
