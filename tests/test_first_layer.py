@@ -204,15 +204,18 @@ def test_a_translated_notice_shows_the_translation_of_the_registers_own_words(tm
 
 
 def test_none_statements_are_said_and_an_empty_impact_part_is_left_out(tmp_path):
-    source = FIXTURES / "gdpr-jasenrekisteri.yaml"
+    source = FIXTURES / "tutkimusrekisteri.yaml"
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     notice, published = _notices(source)[0]
     page = render_first_layer(notice, published, Site())[f"fi/{notice.id}/first-layer.html"]
     words = yaml.safe_load((resources.DATA_DIR / "fi.yaml").read_text(encoding="utf-8"))["statements"]
-    told = {topic: statement for topic, statement in (("recipients", "recipients_none"), ("transfers", "transfers_none"))
-            if data.get(topic, {}).get("none") is True}
-    for statement in told.values():
-        assert words[statement] in _section("impact", page)
+    told = {topic: statement for topic, statement in (("recipients", "recipients_none"), ("transfers", "transfers_none"),
+                                                       ("automated_decisions", "automated_decisions_none"))
+            if data.get(topic, {}).get("none")}
+    assert len(told) == 3, "the fixture states that it has none of the three"
+    for topic, statement in told.items():
+        none = data[topic]["none"]
+        assert (none if isinstance(none, str) else words[statement]) in _section("impact", page)
     bare = {key: value for key, value in published.items()
             if key not in ("recipients", "transfers", "automated_decisions", "data_categories", "processors")}
     bare["data_categories"] = {"items": ["Nimi"]}
